@@ -1,0 +1,42 @@
+# Paragraf: `make run` serves the demo, `make test` runs the suite. Each target sets itself up.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+
+export DJANGO_SETTINGS_MODULE ?= paragraf.settings
+
+.PHONY: setup run test test-services test-e2e lint bench messages clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NPM_STAMP)
+
+setup: $(STAMP) $(NPM_STAMP)
+
+run: setup
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	DJANGO_DEBUG=1 $(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_DEBUG=1 $(VENV)/bin/mypy site people guidelines courses quizzes compliance certificates
+
+messages: setup
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
+	cd site && DJANGO_DEBUG=1 ../$(PY) ../manage.py compilemessages -v 0

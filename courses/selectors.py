@@ -1,0 +1,186 @@
+"""Reads about courses and a person's progress. Query counts do not grow with course size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page
+
+from .models import CourseIndexPage, CoursePage, CourseRun, ModulePage, StepCompletion
+from .steps import step_types
+
+if TYPE_CHECKING:
+    from people.models import User
+
+
+@dataclass
+class StepInfo:
+    page: Page
+    kind: str
+    done: bool = False
+
+
+@dataclass
+class ModuleInfo:
+    page: Page
+    steps: list[StepInfo] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return bool(self.steps) and all(step.done for step in self.steps)
+
+
+@dataclass
+class CourseProgress:
+    course: CoursePage
+    modules: list[ModuleInfo]
+    run: CourseRun | None
+
+    @property
+    def steps(self) -> list[StepInfo]:
+        return [step for module in self.modules for step in module.steps]
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for step in self.steps if step.done)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_count / self.total) if self.total else 0
+
+    @property
+    def completed(self) -> bool:
+        return self.run is not None and self.run.completed_at is not None
+
+    @property
+    def started(self) -> bool:
+        return self.run is not None
+
+    @property
+    def next_step(self) -> StepInfo | None:
+        return next((step for step in self.steps if not step.done), None)
+
+
+def _step_kinds() -> dict[int, str]:
+    """Content type id → step model name (``lessonpage``, ``quizpage``); one cached lookup."""
+    types = ContentType.objects.get_for_models(*step_types())
+    return {ct.id: model._meta.model_name for model, ct in types.items()}
+
+
+def _structure(courses: list[CoursePage]) -> dict[int, list[ModuleInfo]]:
+    """Modules and live steps for several courses in two queries."""
+    if not courses:
+        return {}
+    kinds = _step_kinds()
+    by_path = {course.path: course.pk for course in courses}
+    depth = courses[0].depth
+    if any(course.depth != depth for course in courses):
+        raise ValueError("courses must be siblings in the page tree")
+    module_ct = ContentType.objects.get_for_model(ModulePage)
+    under_courses = Q()
+    for path in by_path:
+        under_courses |= Q(path__startswith=path)
+    descendants = (
+        Page.objects.live()
+        .filter(under_courses, depth__in=[depth + 1, depth + 2])
+        .only("id", "path", "depth", "title", "slug", "url_path", "content_type_id", "live")
+        .order_by("path")
+    )
+    result: dict[int, list[ModuleInfo]] = {pk: [] for pk in by_path.values()}
+    modules: dict[str, ModuleInfo] = {}
+    for page in descendants:
+        course_pk = by_path.get(page.path[: Page.steplen * depth])
+        if course_pk is None:
+            continue
+        if page.depth == depth + 1 and page.content_type_id == module_ct.id:
+            module = ModuleInfo(page=page)
+            modules[page.path] = module
+            result[course_pk].append(module)
+        elif page.depth == depth + 2 and page.content_type_id in kinds:
+            parent = modules.get(page.path[: -Page.steplen])
+            if parent is not None:
+                parent.steps.append(StepInfo(page=page, kind=kinds[page.content_type_id]))
+    return result
+
+
+def runs_latest(*, user: User, course_ids: list[int]) -> dict[int, CourseRun]:
+    """The newest run per course for one person (one query)."""
+    runs: dict[int, CourseRun] = {}
+    if not user.is_authenticated or not course_ids:
+        return runs
+    for run in CourseRun.objects.filter(user=user, course_id__in=course_ids).order_by(
+        "course_id", "-started_at", "-id"
+    ):
+        runs.setdefault(run.course_id, run)
+    return runs
+
+
+def _apply_progress(modules: list[ModuleInfo], done_ids: set[int]) -> None:
+    for module in modules:
+        for step in module.steps:
+            step.done = step.page.pk in done_ids
+
+
+def courses_progress(*, user: User, courses: list[CoursePage]) -> list[CourseProgress]:
+    """Progress for several courses in a fixed number of queries."""
+    structure = _structure(courses)
+    runs = runs_latest(user=user, course_ids=[c.pk for c in courses])
+    done: dict[int, set[int]] = {run.pk: set() for run in runs.values()}
+    if done:
+        for run_id, page_id in StepCompletion.objects.filter(run_id__in=list(done)).values_list(
+            "run_id", "page_id"
+        ):
+            done[run_id].add(page_id)
+    result = []
+    for course in courses:
+        run = runs.get(course.pk)
+        modules = structure.get(course.pk, [])
+        _apply_progress(modules, done.get(run.pk, set()) if run else set())
+        result.append(CourseProgress(course=course, modules=modules, run=run))
+    return result
+
+
+def course_outline(*, course: CoursePage, user: User) -> CourseProgress:
+    return courses_progress(user=user, courses=[course])[0]
+
+
+def live_courses() -> list[CoursePage]:
+    index = CourseIndexPage.objects.live().first()
+    if index is None:
+        return []
+    return list(CoursePage.objects.child_of(index).live().order_by("title"))
+
+
+def course_for_step(step: Page) -> CoursePage | None:
+    """The course a lesson or quiz belongs to (its grandparent)."""
+    return CoursePage.objects.filter(
+        path=step.path[: -2 * Page.steplen], depth=step.depth - 2
+    ).first()
+
+
+def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
+    """Course, module, previous/next step and whether this person has done the lesson."""
+    course = course_for_step(lesson)
+    if course is None:
+        return {"course": None}
+    progress = course_outline(course=course, user=user)
+    steps = progress.steps
+    index = next((i for i, s in enumerate(steps) if s.page.pk == lesson.pk), None)
+    module = next(
+        (m for m in progress.modules if any(s.page.pk == lesson.pk for s in m.steps)), None
+    )
+    return {
+        "course": course,
+        "module": module.page if module else None,
+        "progress": progress,
+        "previous_step": steps[index - 1] if index else None,
+        "next_step": steps[index + 1] if index is not None and index + 1 < len(steps) else None,
+        "step_done": bool(index is not None and steps[index].done),
+    }

@@ -1,0 +1,82 @@
+"""Writes about a person's progress: runs, step completions and course completion."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import CoursePage, CourseRun, StepCompletion
+from .selectors import course_for_step, course_outline
+from .signals import course_completed, step_completed
+from .steps import is_step
+
+if TYPE_CHECKING:
+    from people.models import User
+
+logger = logging.getLogger(__name__)
+
+
+class StepNotCompletable(Exception):
+    """The page is not a live step of a live course."""
+
+
+def run_current(*, user: User, course: CoursePage, create: bool = True) -> CourseRun | None:
+    """The person's newest run of the course, started now if there is none (and ``create``)."""
+    run = CourseRun.objects.filter(user=user, course=course).order_by("-started_at", "-id").first()
+    if run is None and create:
+        run = CourseRun.objects.create(user=user, course=course)
+    return run
+
+
+def run_start_new(*, user: User, course: CoursePage) -> CourseRun:
+    """Start a fresh run (a new cycle) unless the newest run is still open. Idempotent."""
+    with transaction.atomic():
+        run = run_current(user=user, course=course, create=False)
+        if run is not None and run.completed_at is None:
+            return run
+        return CourseRun.objects.create(user=user, course=course)
+
+
+def step_complete(*, user: User, page: Page) -> StepCompletion:
+    """Record that ``user`` finished ``page`` with its live revision; complete the run if it was
+    the last step. Completing a step twice in a run returns the existing row and writes nothing.
+    """
+    if not page.live or not is_step(page):
+        raise StepNotCompletable(page.pk)
+    course = course_for_step(page)
+    if course is None or not course.live:
+        raise StepNotCompletable(page.pk)
+    with transaction.atomic():
+        run = run_current(user=user, course=course)
+        assert run is not None
+        existing = StepCompletion.objects.filter(run=run, page=page).first()
+        if existing is not None:
+            return existing
+        try:
+            with transaction.atomic():
+                completion = StepCompletion.objects.create(
+                    run=run, page=page, revision_id=page.live_revision_id
+                )
+        except IntegrityError:
+            # A parallel request recorded it first; theirs stands.
+            return StepCompletion.objects.get(run=run, page=page)
+        logger.info("step completed user=%s page=%s run=%s", user.pk, page.pk, run.pk)
+        step_completed.send(sender=StepCompletion, completion=completion)
+        _run_complete_if_done(run=run, course=course, user=user)
+    return completion
+
+
+def _run_complete_if_done(*, run: CourseRun, course: CoursePage, user: User) -> None:
+    progress = course_outline(course=course, user=user)
+    if progress.total and progress.done_count == progress.total and run.completed_at is None:
+        updated = CourseRun.objects.filter(pk=run.pk, completed_at__isnull=True).update(
+            completed_at=timezone.now()
+        )
+        if updated:
+            run.refresh_from_db()
+            logger.info("course completed user=%s course=%s run=%s", user.pk, course.pk, run.pk)
+            course_completed.send(sender=CourseRun, run=run)

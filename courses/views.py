@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from .services import StepNotCompletable, step_complete
+
+logger = logging.getLogger(__name__)
+
+
+@login_required
+@require_POST
+def step_complete_view(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Mark a lesson as done for the signed-in person and go on to the next step."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("Lektionen findes ikke."))
+    try:
+        step_complete(user=request.user, page=page)
+    except StepNotCompletable as exc:
+        logger.warning("refused step completion user=%s page=%s", request.user.pk, page_id)
+        raise Http404(_("Lektionen kan ikke markeres som gennemført.")) from exc
+    messages.success(request, _("Lektionen er markeret som gennemført."))
+    target = request.POST.get("next") or page.url
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = page.url
+    return redirect(target)

@@ -1,0 +1,46 @@
+"""Blocks that cite guideline sections and statute provisions; used by lessons and questions."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .choosers import section_chooser_viewset
+
+SectionChooserBlock = section_chooser_viewset.get_block_class(
+    name="SectionChooserBlock", module_path="guidelines.blocks"
+)
+
+
+class CitationBlock(blocks.StructBlock):
+    """Cites exactly one guideline section or one statute provision."""
+
+    section = SectionChooserBlock(
+        label=_("Afsnit i administrationsgrundlag"),
+        required=False,
+    )
+    provision = SnippetChooserBlock(
+        "guidelines.StatuteProvision", label=_("Lovbestemmelse"), required=False
+    )
+    note = blocks.CharBlock(
+        label=_("Bemærkning"),
+        required=False,
+        max_length=255,
+        help_text=_("Valgfri: hvad læseren skal lægge mærke til i bestemmelsen."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Henvisning")
+        template = "guidelines/blocks/citation.html"
+        help_text = _("Henvis til ét afsnit i et administrationsgrundlag eller én lovbestemmelse.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("section")) == bool(value.get("provision")):
+            message = _("Vælg enten et afsnit eller en lovbestemmelse – præcis én af dem.")
+            raise StructBlockValidationError(block_errors={"section": ValidationError(message)})
+        return value

@@ -1,0 +1,65 @@
+"""Employees and the organisation tree. No CPR numbers, addresses or pay data are stored."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+
+class OrgUnit(MP_Node):
+    """A unit in the organisation: area (serviceområde), centre, team. A subtree is a path prefix."""
+
+    code = models.CharField(_("enhedskode"), max_length=40, unique=True)
+    name = models.CharField(_("enhedsnavn"), max_length=255)
+    unit_type = models.CharField(_("enhedstype"), max_length=60, blank=True)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("organisatorisk enhed")
+        verbose_name_plural = _("organisatoriske enheder")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person with a login; for employees it carries the HR fields Paragraf needs."""
+
+    employee_number = models.CharField(
+        _("medarbejdernummer"), max_length=40, unique=True, null=True, blank=True
+    )
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("enhed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    job_title = models.CharField(_("stilling"), max_length=255, blank=True)
+    is_manager = models.BooleanField(_("leder"), default=False)
+    manager_since = models.DateField(_("leder siden"), null=True, blank=True)
+    start_date = models.DateField(_("startdato"), null=True, blank=True)
+    end_date = models.DateField(_("slutdato"), null=True, blank=True)
+    manager = models.ForeignKey(
+        "self",
+        verbose_name=_("nærmeste leder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("medarbejder")
+        verbose_name_plural = _("medarbejdere")
+        indexes = [models.Index(fields=["org_unit", "is_active"], name="people_user_unit_active")]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

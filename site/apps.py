@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ParagrafConfig(AppConfig):
+    name = "paragraf"
+    verbose_name = _("Paragraf")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from courses.selectors import courses_progress, live_courses
+
+
+@login_required
+def my_courses(request: HttpRequest) -> HttpResponse:
+    """The learner's dashboard: every live course with their progress."""
+    progress = courses_progress(user=request.user, courses=live_courses())
+    started = [p for p in progress if p.started and not p.completed]
+    completed = [p for p in progress if p.completed]
+    other = [p for p in progress if not p.started]
+    return TemplateResponse(
+        request,
+        "paragraf/my_courses.html",
+        {"in_progress": started, "completed": completed, "other": other},
+    )

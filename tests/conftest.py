@@ -1,0 +1,80 @@
+"""The cast every test can use: learner, manager, HR, jurist and an outsider."""
+
+from __future__ import annotations
+
+import pytest
+
+from people.roles import HR, JURIST, LEARNER, MANAGER
+from people.services import roles_ensure
+from tests.factories import UserFactory, site_tree, unit
+
+
+@pytest.fixture
+def units(db):
+    tmf = unit("TMF", "Teknik- og Miljøforvaltningen")
+    area = unit("BA", "Byens Anvendelse", tmf)
+    centre = unit("BA-BYLIV", "Center for Byliv", area)
+    team = unit("BA-BYLIV-UDE", "Team Udeservering", centre)
+    other_area = unit("BD", "Byens Drift", tmf)
+    other_team = unit("BD-CYK", "Team Cykeloprydning", other_area)
+    return {
+        "tmf": tmf,
+        "area": area,
+        "centre": centre,
+        "team": team,
+        "other_area": other_area,
+        "other_team": other_team,
+    }
+
+
+@pytest.fixture
+def groups(db):
+    return roles_ensure()
+
+
+@pytest.fixture
+def tree(db):
+    return site_tree()
+
+
+@pytest.fixture
+def manager(units, groups):
+    user = UserFactory(
+        username="leder", org_unit=units["centre"], is_manager=True, job_title="Centerchef"
+    )
+    user.groups.add(groups[LEARNER], groups[MANAGER])
+    return user
+
+
+@pytest.fixture
+def learner(units, groups, manager):
+    user = UserFactory(
+        username="medarbejder", org_unit=units["team"], manager=manager, job_title="Sagsbehandler"
+    )
+    user.groups.add(groups[LEARNER])
+    return user
+
+
+@pytest.fixture
+def hr(units, groups):
+    user = UserFactory(
+        username="hr", org_unit=units["tmf"], is_staff=True, job_title="HR-konsulent"
+    )
+    user.groups.add(groups[LEARNER], groups[HR])
+    return user
+
+
+@pytest.fixture
+def jurist(units, groups):
+    user = UserFactory(username="jurist", org_unit=units["tmf"], is_staff=True, job_title="Jurist")
+    user.groups.add(groups[LEARNER], groups[JURIST])
+    return user
+
+
+@pytest.fixture
+def outsider(units, groups):
+    user = UserFactory(
+        username="udenfor", org_unit=units["other_team"], job_title="Driftsmedarbejder"
+    )
+    user.groups.add(groups[LEARNER])
+    return user
