@@ -6,3 +6,11 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Kurser")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from people.privacy import personal_data_register
+
+        from .privacy import course_runs_export, step_completions_export
+
+        personal_data_register("kursusforløb", course_runs_export)
+        personal_data_register("gennemførte_trin", step_completions_export)

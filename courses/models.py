@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
@@ -43,12 +43,41 @@ class CoursePage(Page):
     )
     intro = RichTextField(_("introduktion"), features=["bold", "italic", "link", "ul"])
     duration_minutes = models.PositiveIntegerField(_("varighed i minutter"), default=30)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarlig jurist"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    owner_unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("ansvarlig enhed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_interval_months = models.PositiveIntegerField(
+        _("gennemsyn hver (måneder)"), default=12
+    )
+    next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("family"),
         FieldPanel("intro"),
         FieldPanel("duration_minutes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible"),
+                FieldPanel("owner_unit"),
+                FieldPanel("review_interval_months"),
+                FieldPanel("next_review_date"),
+            ],
+            heading=_("Ejerskab og gennemsyn"),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.CourseIndexPage"]

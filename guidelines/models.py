@@ -118,7 +118,30 @@ class GuidelinePage(Page):
     legal_basis = models.CharField(_("hjemmel"), max_length=255, blank=True)
     effective_date = models.DateField(_("gældende fra"), null=True, blank=True)
     version_label = models.CharField(_("version"), max_length=40, blank=True)
+    effective_until = models.DateField(_("gældende til"), null=True, blank=True)
     summary = RichTextField(_("resumé"), blank=True, features=["bold", "italic", "link", "ul"])
+    journal_case_number = models.CharField(
+        _("eDoc-sagsnummer"), max_length=60, blank=True, help_text=_("Fx 2024-0123456.")
+    )
+    journal_document_number = models.CharField(
+        _("eDoc-dokumentnummer"), max_length=60, blank=True
+    )
+    approved_by = models.CharField(
+        _("godkendt af"), max_length=255, blank=True, help_text=_("Fx Teknik- og Miljøudvalget.")
+    )
+    approved_date = models.DateField(_("godkendt den"), null=True, blank=True)
+    responsible = models.ForeignKey(
+        "people.User",
+        verbose_name=_("ansvarlig jurist"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_interval_months = models.PositiveIntegerField(
+        _("gennemsyn hver (måneder)"), default=12
+    )
+    next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -128,9 +151,27 @@ class GuidelinePage(Page):
                 FieldPanel("owner_unit"),
                 FieldPanel("legal_basis"),
                 FieldPanel("effective_date"),
+                FieldPanel("effective_until"),
                 FieldPanel("version_label"),
             ],
             heading=_("Om grundlaget"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("journal_case_number"),
+                FieldPanel("journal_document_number"),
+                FieldPanel("approved_by"),
+                FieldPanel("approved_date"),
+            ],
+            heading=_("Journalisering og godkendelse"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible"),
+                FieldPanel("review_interval_months"),
+                FieldPanel("next_review_date"),
+            ],
+            heading=_("Ejerskab og gennemsyn"),
         ),
         FieldPanel("summary"),
         InlinePanel("sections", heading=_("Afsnit"), label=_("Afsnit"), min_num=1),

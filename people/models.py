@@ -63,3 +63,35 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+class AuditEvent(models.Model):
+    """Who viewed or exported whose personal data, and when (GDPR accountability)."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("så")
+        EXPORT = "export", _("eksporterede")
+        CHANGE = "change", _("ændrede")
+        ANONYMISE = "anonymise", _("anonymiserede")
+        IMPORT = "import", _("importerede")
+
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User, verbose_name=_("udført af"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject = models.ForeignKey(
+        User, verbose_name=_("vedrører"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("vedrører enhed"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("handling"), max_length=20, choices=Action.choices)
+    what = models.CharField(_("hvad"), max_length=255)
+
+    class Meta:
+        verbose_name = _("adgangslog")
+        verbose_name_plural = _("adgangslog")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()} {self.what}"

@@ -6,6 +6,7 @@ Every step looks up what exists first, so running it twice changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
 from collections.abc import Callable
 
@@ -269,8 +270,25 @@ def seed_courses(index: CourseIndexPage, sections, provisions) -> dict[str, Cour
     return result
 
 
-#: Steps other apps add to the demo (quizzes, requirements, …), called with the context dict.
-EXTRA_STEPS: list[Callable[[dict[str, object]], None]] = []
+#: Demo steps of the other apps, run in this order with the context dict built above.
+EXTRA_STEPS: list[str] = [
+    "quizzes.demo.seed_quizzes",
+    "compliance.demo.seed_compliance",
+    "certificates.demo.seed_certificates",
+    "guidelines.demo.seed_guideline_demo",
+    "paragraf.demo.authoring.seed_authoring",
+]
+
+
+def _extra_step(dotted: str) -> Callable[[dict[str, object]], None] | None:
+    module_name, _, attr = dotted.rpartition(".")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None  # that app has no demo step (yet)
+        raise
+    return getattr(module, attr)
 
 
 def seed_demo() -> dict[str, object]:
@@ -292,6 +310,8 @@ def seed_demo() -> dict[str, object]:
             "sections": sections,
             "courses": courses,
         }
-        for step in EXTRA_STEPS:
-            step(context)
+        for dotted in EXTRA_STEPS:
+            step = _extra_step(dotted)
+            if step is not None:
+                step(context)
     return context

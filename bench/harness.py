@@ -1,0 +1,88 @@
+"""What every benchmark module returns, and how figures are printed and saved.
+
+A benchmark module in ``bench/`` exposes ``run(ctx: BenchContext) -> list[Figure]``; ``bench/run.py``
+lists the modules. Figures are measurements, reported with their budget and the ratio to a
+baseline measured in the same run; nothing here fails a build.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    budget: float | None = None
+    baseline: float | None = None
+    baseline_name: str = ""
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline in (None, 0):
+            return None
+        return self.value / self.baseline
+
+    @property
+    def within_budget(self) -> bool | None:
+        return None if self.budget is None else self.value <= self.budget
+
+    def line(self) -> str:
+        parts = [f"{self.name:<58} {self.value:>10.2f} {self.unit:<6}"]
+        if self.budget is not None:
+            parts.append(f"budget {self.budget:g} {self.unit} ({'OK' if self.within_budget else 'OVER'})")
+        if self.ratio is not None:
+            parts.append(f"ratio {self.ratio:.2f} to {self.baseline_name or 'baseline'} ({self.baseline:.2f})")
+        if self.note:
+            parts.append(self.note)
+        return "  ".join(parts)
+
+
+@dataclass
+class BenchContext:
+    size: str  # "full" (DESIGN.md's 45,000 people) or "small"
+    vendor: str  # "postgresql" or "sqlite"
+    employees: int
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def timed(fn: Callable[[], object], *, repeat: int = 7, warmup: int = 1) -> list[float]:
+    """Run ``fn`` ``warmup`` + ``repeat`` times; return the timed runs in milliseconds."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def report(figures: list[Figure], path: Path) -> None:
+    for figure in figures:
+        print(figure.line(), flush=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(
+            [asdict(f) | {"ratio": f.ratio, "within_budget": f.within_budget} for f in figures],
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
