@@ -37,3 +37,7 @@ class HomePage(Page):
         if page is None:
             raise Http404
         return page.specific.route(request, [])
+
+
+# The authoring tables live in their own module; importing them here registers them with Django.
+from .authoring.models import FourEyesApprovalTask, ReviewDigestLog  # noqa: E402, F401
