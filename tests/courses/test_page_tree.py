@@ -22,8 +22,5 @@ from paragraf.models import HomePage
     ],
 )
 def test_page_types_can_only_be_created_where_they_belong(child, parent, allowed):
-    assert child.can_create_at(parent()) is allowed or (
-        # can_create_at also checks max_count; only the parent/child rule matters here
-        allowed and child in parent.allowed_subpage_models()
-    )
     assert (child in parent.allowed_subpage_models()) is allowed
+    assert (parent in child.allowed_parent_page_models()) is allowed
