@@ -6,3 +6,15 @@ class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = _("Quizzer")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from courses.steps import step_type_register
+        from people.privacy import anonymiser_register, personal_data_register
+
+        from .models import QuizPage
+        from .privacy import attempts_anonymise, attempts_export, essay_answers_export
+
+        step_type_register(QuizPage)
+        personal_data_register("quizforsøg", attempts_export)
+        personal_data_register("quiz_fritekstsvar", essay_answers_export)
+        anonymiser_register("quizforsøg", attempts_anonymise)

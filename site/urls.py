@@ -6,21 +6,29 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import auth, health, privacy_views, views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
-    path(
-        "log-ind/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("log-ind/", auth.LoginView.as_view(), name="login"),
+    path("log-ind/sso-fejl/", auth.sso_failure, name="sso-failure"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprog/", set_language, name="set_language"),
     path("mine-kurser/", views.my_courses, name="my-courses"),
+    path("mit-team/", include("compliance.urls")),
     path("forloeb/", include("courses.urls")),
+    path("min-data/", privacy_views.my_data, name="my-data"),
+    path("min-data/<str:fmt>/", privacy_views.my_data_download, name="my-data-download"),
+    path("privatliv/", privacy_views.privacy_notice, name="privacy-notice"),
+    path("tilgaengelighed/", privacy_views.accessibility, name="accessibility"),
+    path("quiz/", include("quizzes.urls")),
+    path("certifikater/", include("certificates.urls")),
 ]
+
+if settings.OIDC_ENABLED:
+    urlpatterns += [path("oidc/", include("mozilla_django_oidc.urls"))]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -139,3 +139,57 @@ def lesson_add(module: ModulePage, *, title: str, slug: str, body=None) -> Lesso
 
 def lessons_of(course_page: CoursePage) -> list[LessonPage]:
     return list(LessonPage.objects.descendant_of(course_page).order_by("path"))
+
+
+# --- Quizzes (appended by the quiz engineer) ---------------------------------------------------
+
+
+def question_category(name: str = "Forvaltningsret", parent=None):
+    from quizzes.models import QuestionCategory
+
+    return QuestionCategory.objects.get_or_create(name=name, parent=parent)[0]
+
+
+def question_add(
+    text: str = "Hvad kræver legalitetsprincippet?",
+    *,
+    kind: str = "single",
+    choices: list | None = None,
+    category=None,
+    publish_it: bool = True,
+    **fields,
+):
+    """A question; ``choices`` as ``[("tekst", True/False), ...]`` or raw stream blocks."""
+    from quizzes.models import Question
+
+    if choices is None and kind in ("single", "multiple"):
+        choices = [("Hjemmel i lov", True), ("Et godt formål", False), ("Lederens accept", False)]
+    stream = [
+        c if isinstance(c, dict) else {"type": "choice", "value": {"text": c[0], "correct": c[1]}}
+        for c in (choices or [])
+    ]
+    if kind == "truefalse":
+        fields.setdefault("true_is_correct", False)
+    question = Question(
+        category=category or question_category(), kind=kind, text=text, choices=stream, **fields
+    )
+    question.full_clean()
+    question.save()
+    question.refresh_from_db()
+    if publish_it:
+        question.save_revision().publish()
+        question.refresh_from_db()
+    return question
+
+
+def quiz_add(module: ModulePage, *, questions=(), title: str = "Quiz", slug: str = "quiz", **fields):
+    """A live quiz as the last step of ``module`` with the given questions in order."""
+    from quizzes.models import QuizPage, QuizPageQuestion
+
+    fields.setdefault("pass_mark", 60)
+    quiz = QuizPage(title=title, slug=slug, **fields)
+    quiz.quiz_questions = [
+        QuizPageQuestion(question=q, sort_order=i) for i, q in enumerate(questions)
+    ]
+    module.add_child(instance=quiz)
+    return publish(quiz)

@@ -1,0 +1,44 @@
+"""Pure grading rules: one question's points (0–1) from its frozen answer key and the answer.
+
+- single choice, true/false: 1 when the one chosen choice is the correct one, else 0;
+- multiple response: 1 when exactly the correct choices are chosen, else 0;
+- cite the rule: 1 for the right outcome and the right basis; the question's partial credit
+  (e.g. 0.5) for the right outcome with a wrong or missing basis; 0 otherwise;
+- essay: ``None`` (a person marks it) unless left empty, which scores 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+ONE = Decimal("1")
+ZERO = Decimal("0")
+
+
+def item_grade(*, kind: str, snapshot: dict[str, Any], answer: dict[str, Any] | None):
+    """Return ``(points, is_correct)``; ``(None, None)`` when a person has to mark it."""
+    if kind == "essay":
+        if answer and (answer.get("text") or "").strip():
+            return None, None
+        return ZERO, False
+    chosen = set((answer or {}).get("choices") or [])
+    if kind == "cite_rule":
+        outcome_ok = snapshot["correct_outcome"] in chosen
+        basis_ok = snapshot["correct_basis"] in chosen
+        if outcome_ok and basis_ok:
+            return ONE, True
+        if outcome_ok:
+            return (Decimal(snapshot.get("partial", 50)) / 100).quantize(Decimal("0.001")), False
+        return ZERO, False
+    if chosen and chosen == set(snapshot["correct"]):
+        return ONE, True
+    return ZERO, False
+
+
+def attempt_score(points: list[Decimal | None]) -> tuple[Decimal, int, Decimal]:
+    """``(score, max_score, percent)`` for the items' points (unmarked counted as 0)."""
+    score = sum((p or ZERO for p in points), ZERO)
+    max_score = len(points)
+    percent = (score * 100 / max_score).quantize(Decimal("0.1")) if max_score else ZERO
+    return score.quantize(Decimal("0.01")), max_score, percent

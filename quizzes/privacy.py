@@ -1,0 +1,54 @@
+"""Quiz attempts in the person's own data export, and their anonymisation for leavers.
+
+Anonymising keeps the attempts for statistics but detaches them from the person and removes
+free-text answers, which may contain personal details.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from people.models import User
+
+from .models import Attempt, AttemptQuestion
+
+
+def attempts_export(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "quiz": attempt.quiz_title,
+            "forsøg": attempt.number,
+            "status": attempt.get_state_display(),
+            "startet": attempt.started_at.isoformat(),
+            "afleveret": attempt.submitted_at.isoformat() if attempt.submitted_at else "",
+            "procent": str(attempt.percent) if attempt.percent is not None else "",
+            "bestået": {True: "ja", False: "nej", None: ""}[attempt.passed],
+        }
+        for attempt in Attempt.objects.filter(user=user).order_by("started_at", "pk")
+    ]
+
+
+def essay_answers_export(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "quiz": item.attempt.quiz_title,
+            "forsøg": item.attempt.number,
+            "spørgsmål": item.snapshot.get("text", ""),
+            "svar": (item.answer or {}).get("text", ""),
+            "kommentar": item.marker_comment,
+        }
+        for item in AttemptQuestion.objects.filter(attempt__user=user, kind="essay")
+        .select_related("attempt")
+        .order_by("attempt__started_at", "position")
+    ]
+
+
+def attempts_anonymise(user: User) -> int:
+    """Detach the person's attempts and blank their free-text answers; returns attempts changed."""
+    with transaction.atomic():
+        AttemptQuestion.objects.filter(attempt__user=user, kind="essay").update(
+            answer={"text": ""}, marker_comment=""
+        )
+        return Attempt.objects.filter(user=user).update(user=None)

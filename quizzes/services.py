@@ -1,0 +1,506 @@
+"""Writes for quizzes: starting, answering, submitting, expiring and marking attempts.
+
+Every refusal raises ``QuizRefused`` with a Danish message for the person and logs a line for
+the operator; nothing is written before the input has been validated against the attempt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses.services import StepNotCompletable, step_complete
+from guidelines.models import GuidelineSection, StatuteProvision
+
+from .grading import attempt_score, item_grade
+from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
+
+if TYPE_CHECKING:
+    from people.models import User
+
+logger = logging.getLogger(__name__)
+
+#: Allowance for the network between the browser's last second and the server.
+TIME_LIMIT_GRACE = dt.timedelta(seconds=10)
+ESSAY_MAX_LENGTH = 10_000
+
+MESSAGES = {
+    "not_served": gettext_lazy(
+        "Dit svar indeholder valgmuligheder eller spørgsmål, som ikke blev vist i dit forsøg. "
+        "Intet er gemt. Genindlæs quizzen, og prøv igen."
+    ),
+    "other_person": gettext_lazy(
+        "Forsøget tilhører en anden person. Du kan kun aflevere dine egne forsøg."
+    ),
+    "already_submitted": gettext_lazy(
+        "Forsøget er allerede afleveret, og dit resultat er uændret."
+    ),
+    "already_answered": gettext_lazy(
+        "Du har allerede svaret på dette spørgsmål. Dit første svar gælder."
+    ),
+    "time_up": gettext_lazy(
+        "Tiden til forsøget er udløbet, så svarene blev ikke modtaget. Forsøget er afsluttet."
+    ),
+    "attempt_limit": gettext_lazy("Du har brugt alle dine forsøg på denne quiz."),
+    "no_questions": gettext_lazy("Quizzen har endnu ingen offentliggjorte spørgsmål."),
+    "not_live": gettext_lazy("Quizzen er ikke offentliggjort."),
+    "essay_too_long": gettext_lazy("Dit fritekstsvar er for langt (højst 10.000 tegn)."),
+    "not_awaiting": gettext_lazy("Besvarelsen afventer ikke bedømmelse."),
+}
+
+
+class QuizRefused(Exception):
+    """Refused input. ``message`` is shown to the person; ``status`` is the HTTP status."""
+
+    def __init__(self, code: str, status: int = 400):
+        super().__init__(code)
+        self.code = code
+        self.status = status
+
+    @property
+    def message(self) -> str:
+        return str(MESSAGES[self.code])
+
+
+# --- Starting --------------------------------------------------------------------------------
+
+
+def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
+    """The live questions a quiz draws from, in authored order (one or two queries)."""
+    chosen = [
+        row.question
+        for row in QuizPageQuestion.objects.filter(page=quiz)
+        .select_related("question")
+        .order_by("sort_order", "pk")
+    ]
+    if chosen:
+        return [q for q in chosen if q.live]
+    if quiz.category_id is None:
+        return []
+    return list(
+        Question.objects.filter(category_id__in=quiz.category.subtree_ids(), live=True).order_by(
+            "pk"
+        )
+    )
+
+
+def _citation_ref(value: Mapping[str, Any]) -> dict[str, int] | None:
+    if value.get("section"):
+        return {"section": int(value["section"])}
+    if value.get("provision"):
+        return {"provision": int(value["provision"])}
+    return None
+
+
+def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) -> list[dict]:
+    """Frozen texts, choice order, answer key and citations from the questions' raw stream data
+    (so no query per block); basis labels come from two bulk lookups."""
+    section_ids: set[int] = set()
+    provision_ids: set[int] = set()
+    for question in questions:
+        for child in question.choices.raw_data:
+            if child["type"] == "basis":
+                ref = _citation_ref(child["value"].get("citation") or {}) or {}
+                section_ids.update(v for k, v in ref.items() if k == "section")
+                provision_ids.update(v for k, v in ref.items() if k == "provision")
+    labels = {
+        ("section", s.pk): f"{s.key} {s.heading}"
+        for s in GuidelineSection.objects.filter(pk__in=section_ids)
+    }
+    labels.update(
+        {("provision", p.pk): str(p) for p in StatuteProvision.objects.filter(pk__in=provision_ids)}
+    )
+    result = []
+    for question in questions:
+        snapshot: dict[str, Any] = {
+            "text": question.text,
+            "explanation": question.explanation,
+            "citations": [
+                ref
+                for child in question.citations.raw_data
+                if (ref := _citation_ref(child["value"])) is not None
+            ],
+        }
+        choices: list[dict[str, str]] = []
+        if question.kind == Question.Kind.TRUEFALSE:
+            choices = [
+                {"id": "sand", "text": _("Sandt"), "group": "choice"},
+                {"id": "falsk", "text": _("Falsk"), "group": "choice"},
+            ]
+            snapshot["correct"] = ["sand" if question.true_is_correct else "falsk"]
+        elif question.kind != Question.Kind.ESSAY:
+            correct = []
+            for child in question.choices.raw_data:
+                value = child["value"]
+                text = value.get("text") or ""
+                if child["type"] == "basis" and not text:
+                    ref = _citation_ref(value.get("citation") or {})
+                    text = labels.get(next(iter(ref.items())), "") if ref else ""
+                choices.append({"id": child["id"], "text": text, "group": child["type"]})
+                if value.get("correct"):
+                    correct.append(child["id"])
+                    if child["type"] in ("outcome", "basis"):
+                        snapshot[f"correct_{child['type']}"] = child["id"]
+            snapshot["correct"] = correct
+            snapshot["partial"] = question.partial_credit_percent
+            if shuffle is not None:
+                shuffle.shuffle(choices)
+                # Keep outcomes before bases so the two steps of "find reglen" stay in order.
+                choices.sort(key=lambda c: c["group"] == "basis")
+        snapshot["choices"] = choices
+        result.append(snapshot)
+    return result
+
+
+def _expired(attempt: Attempt, now: dt.datetime) -> bool:
+    return attempt.deadline_at is not None and now > attempt.deadline_at + TIME_LIMIT_GRACE
+
+
+def attempt_start(
+    *, user: User, quiz: QuizPage, now: dt.datetime | None = None, rng: random.Random | None = None
+) -> Attempt:
+    """Resume the person's open attempt, or start a new one within the attempt limit.
+
+    Chooses the questions (a random subset when ``max_questions`` is set), freezes their
+    revisions, order, choice order and texts. Writes one attempt and one bulk insert of items.
+    """
+    now = now or timezone.now()
+    rng = rng or random.Random()  # noqa: S311 - question order, not security
+    if not quiz.live:
+        raise QuizRefused("not_live", status=404)
+    open_attempt = Attempt.objects.filter(
+        user=user, quiz=quiz, state=Attempt.State.IN_PROGRESS
+    ).first()
+    if open_attempt is not None:
+        if not _expired(open_attempt, now):
+            return open_attempt
+        attempt_expire(attempt=open_attempt, now=now)
+    used = Attempt.objects.filter(user=user, quiz=quiz).count()
+    limit = quiz.attempt_limit
+    if limit is not None and used >= limit:
+        logger.warning("quiz attempt limit user=%s quiz=%s used=%s", user.pk, quiz.pk, used)
+        raise QuizRefused("attempt_limit", status=403)
+    questions = quiz_question_pool(quiz=quiz)
+    if not questions:
+        logger.warning("quiz without live questions quiz=%s", quiz.pk)
+        raise QuizRefused("no_questions", status=409)
+    if quiz.max_questions and quiz.max_questions < len(questions):
+        picked = set(rng.sample(range(len(questions)), quiz.max_questions))
+        questions = [q for i, q in enumerate(questions) if i in picked]
+    if quiz.random_order:
+        rng.shuffle(questions)
+    snapshots = _snapshots(questions, shuffle=rng if quiz.random_order else None)
+    deadline = (
+        now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    )
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                user=user,
+                quiz=quiz,
+                quiz_title=quiz.title,
+                quiz_revision_id=quiz.live_revision_id,
+                number=used + 1,
+                pass_mark=quiz.pass_mark,
+                deadline_at=deadline,
+            )
+            AttemptQuestion.objects.bulk_create(
+                [
+                    AttemptQuestion(
+                        attempt=attempt,
+                        question=question,
+                        revision_id=question.live_revision_id,
+                        position=position,
+                        kind=question.kind,
+                        snapshot=snapshot,
+                    )
+                    for position, (question, snapshot) in enumerate(
+                        zip(questions, snapshots, strict=True), start=1
+                    )
+                ]
+            )
+    except IntegrityError:
+        # A parallel request opened an attempt first (one open attempt per person and quiz).
+        return Attempt.objects.get(user=user, quiz=quiz, state=Attempt.State.IN_PROGRESS)
+    logger.info(
+        "quiz attempt started user=%s quiz=%s attempt=%s number=%s questions=%s",
+        user.pk,
+        quiz.pk,
+        attempt.pk,
+        attempt.number,
+        len(questions),
+    )
+    return attempt
+
+
+# --- Answering and submitting ----------------------------------------------------------------
+
+
+def answers_parse(
+    *, items: Sequence[AttemptQuestion], data: Mapping[str, Sequence[str]]
+) -> dict[int, dict[str, Any]]:
+    """Validate posted answers against the served attempt; returns item pk → answer.
+
+    Field names: ``q-<item>`` (choices), ``q-<item>-outcome`` / ``q-<item>-basis`` (find reglen),
+    ``q-<item>-text`` (essay). Any key or value that was not served refuses the whole submission.
+    """
+    by_pk = {item.pk: item for item in items}
+    answers: dict[int, dict[str, Any]] = {}
+    for key, values in data.items():
+        if not key.startswith("q-"):
+            continue
+        parts = key.split("-")
+        try:
+            item = by_pk[int(parts[1])]
+        except (ValueError, KeyError, IndexError):
+            raise QuizRefused("not_served") from None
+        suffix = parts[2] if len(parts) > 2 else ""
+        values = [v for v in values if v != ""]
+        answer = answers.setdefault(item.pk, {})
+        if item.kind == Question.Kind.ESSAY:
+            if suffix != "text" or len(values) > 1:
+                raise QuizRefused("not_served")
+            text = values[0] if values else ""
+            if len(text) > ESSAY_MAX_LENGTH:
+                raise QuizRefused("essay_too_long")
+            answer["text"] = text
+            continue
+        groups = {c["id"]: c["group"] for c in item.snapshot["choices"]}
+        expected = {"": "choice", "outcome": "outcome", "basis": "basis"}.get(suffix)
+        if expected is None or (item.kind == Question.Kind.CITE_RULE) != (expected != "choice"):
+            raise QuizRefused("not_served")
+        if any(groups.get(v) != expected for v in values) or len(set(values)) != len(values):
+            raise QuizRefused("not_served")
+        if item.kind != Question.Kind.MULTIPLE and len(values) > 1:
+            raise QuizRefused("not_served")
+        answer.setdefault("choices", []).extend(values)
+    return answers
+
+
+def _attempt_for(*, attempt_id: int, user: User) -> Attempt:
+    attempt = Attempt.objects.select_related("quiz").filter(pk=attempt_id).first()
+    if attempt is None:
+        raise QuizRefused("other_person", status=404)
+    if attempt.user_id != user.pk:
+        logger.warning(
+            "quiz submission for another person's attempt user=%s attempt=%s owner=%s",
+            user.pk,
+            attempt.pk,
+            attempt.user_id,
+        )
+        raise QuizRefused("other_person", status=403)
+    return attempt
+
+
+def _finish(
+    *,
+    attempt: Attempt,
+    items: Sequence[AttemptQuestion],
+    answers: Mapping[int, dict[str, Any]],
+    now: dt.datetime,
+    expired: bool = False,
+) -> bool:
+    """Grade and close an open attempt in one guarded UPDATE plus one bulk update of items.
+
+    Returns False (writing nothing) when the attempt was no longer open: a parallel
+    submission won.
+    """
+    changed = []
+    for item in items:
+        if item.answered_at is None:
+            item.answer = answers.get(item.pk)
+            item.answered_at = now if item.answer is not None else None
+            item.points, item.is_correct = item_grade(
+                kind=item.kind, snapshot=item.snapshot, answer=item.answer
+            )
+            if expired and item.points is None:
+                item.points, item.is_correct = Decimal(0), False
+            changed.append(item)
+    pending = any(item.points is None for item in items)
+    score, max_score, percent = attempt_score([item.points for item in items])
+    fields: dict[str, Any] = {"submitted_at": now, "max_score": max_score}
+    if expired:
+        fields |= {"state": Attempt.State.EXPIRED, "score": score, "percent": percent}
+        fields |= {"passed": False, "graded_at": now}
+    elif pending:
+        fields |= {"state": Attempt.State.AWAITING_MARKING}
+    else:
+        passed = percent >= attempt.pass_mark
+        fields |= {"state": Attempt.State.GRADED, "score": score, "percent": percent}
+        fields |= {"passed": passed, "graded_at": now}
+    with transaction.atomic():
+        claimed = Attempt.objects.filter(pk=attempt.pk, state=Attempt.State.IN_PROGRESS).update(
+            **fields
+        )
+        if not claimed:
+            return False
+        if changed:
+            AttemptQuestion.objects.bulk_update(
+                changed, ["answer", "answered_at", "points", "is_correct"]
+            )
+        for name, value in fields.items():
+            setattr(attempt, name, value)
+        if attempt.passed:
+            _complete_step(attempt)
+    logger.info(
+        "quiz attempt closed attempt=%s user=%s state=%s percent=%s",
+        attempt.pk,
+        attempt.user_id,
+        attempt.state,
+        attempt.percent,
+    )
+    return True
+
+
+def _complete_step(attempt: Attempt) -> None:
+    if attempt.quiz is None or attempt.user is None:
+        return
+    try:
+        step_complete(user=attempt.user, page=attempt.quiz)
+    except StepNotCompletable:
+        logger.warning("passed quiz is not a live course step quiz=%s", attempt.quiz_id)
+
+
+def attempt_expire(*, attempt: Attempt, now: dt.datetime | None = None) -> None:
+    """Close an attempt whose time ran out: answers saved before the deadline count, it fails."""
+    now = now or timezone.now()
+    items = list(attempt.items.all())
+    if _finish(attempt=attempt, items=items, answers={}, now=now, expired=True):
+        logger.info("quiz attempt expired attempt=%s user=%s", attempt.pk, attempt.user_id)
+
+
+def attempt_submit(
+    *,
+    attempt_id: int,
+    user: User,
+    data: Mapping[str, Sequence[str]],
+    now: dt.datetime | None = None,
+) -> Attempt:
+    """Submit all answers of an open attempt and grade it on the server.
+
+    Refuses another person's attempt, a closed attempt, answers after the time limit and
+    anything not served. Two parallel submissions yield exactly one graded result.
+    """
+    now = now or timezone.now()
+    attempt = _attempt_for(attempt_id=attempt_id, user=user)
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        logger.warning("quiz resubmission refused attempt=%s user=%s", attempt.pk, user.pk)
+        raise QuizRefused("already_submitted", status=409)
+    if _expired(attempt, now):
+        attempt_expire(attempt=attempt, now=now)
+        logger.warning("quiz submission after time limit attempt=%s user=%s", attempt.pk, user.pk)
+        raise QuizRefused("time_up", status=403)
+    items = list(attempt.items.all())
+    try:
+        answers = answers_parse(items=items, data=data)
+    except QuizRefused:
+        logger.warning(
+            "quiz submission with unserved input attempt=%s user=%s", attempt.pk, user.pk
+        )
+        raise
+    if not _finish(attempt=attempt, items=items, answers=answers, now=now):
+        logger.warning("quiz parallel resubmission refused attempt=%s user=%s", attempt.pk, user.pk)
+        raise QuizRefused("already_submitted", status=409)
+    return attempt
+
+
+def attempt_answer_one(
+    *,
+    attempt_id: int,
+    user: User,
+    item_id: int,
+    data: Mapping[str, Sequence[str]],
+    now: dt.datetime | None = None,
+) -> Attempt:
+    """Save the answer to one question (quizzes with feedback after each question); the last
+    answer closes and grades the attempt. An item is answered once: the first answer counts."""
+    now = now or timezone.now()
+    attempt = _attempt_for(attempt_id=attempt_id, user=user)
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        raise QuizRefused("already_submitted", status=409)
+    if _expired(attempt, now):
+        attempt_expire(attempt=attempt, now=now)
+        raise QuizRefused("time_up", status=403)
+    items = list(attempt.items.all())
+    item = next((i for i in items if i.pk == item_id), None)
+    if item is None:
+        logger.warning("quiz answer for unserved item attempt=%s item=%s", attempt.pk, item_id)
+        raise QuizRefused("not_served")
+    answers = answers_parse(items=[item], data=data)
+    answer = answers.get(item.pk) or {}
+    points, is_correct = item_grade(kind=item.kind, snapshot=item.snapshot, answer=answer)
+    with transaction.atomic():
+        saved = AttemptQuestion.objects.filter(pk=item.pk, answered_at__isnull=True).update(
+            answer=answer, answered_at=now, points=points, is_correct=is_correct
+        )
+        if not saved:
+            raise QuizRefused("already_answered", status=409)
+        item.answer, item.answered_at, item.points, item.is_correct = (
+            answer,
+            now,
+            points,
+            is_correct,
+        )
+        if all(i.answered_at is not None for i in items):
+            _finish(attempt=attempt, items=items, answers={}, now=now)
+    return attempt
+
+
+# --- Marking ---------------------------------------------------------------------------------
+
+
+def essay_mark(
+    *, item_id: int, marker: User, points: Decimal, comment: str = ""
+) -> AttemptQuestion:
+    """Mark one essay answer (points 0–1). When the attempt's last essay is marked, the attempt
+    is graded, and a pass completes the course step."""
+    now = timezone.now()
+    with transaction.atomic():
+        item = (
+            AttemptQuestion.objects.select_for_update()
+            .select_related("attempt__quiz", "attempt__user")
+            .filter(pk=item_id, kind=Question.Kind.ESSAY)
+            .first()
+        )
+        if item is None or item.attempt.state != Attempt.State.AWAITING_MARKING:
+            logger.warning("essay marking refused item=%s marker=%s", item_id, marker.pk)
+            raise QuizRefused("not_awaiting", status=409)
+        item.points = points
+        item.is_correct = points >= 1
+        item.marked_by = marker
+        item.marked_at = now
+        item.marker_comment = comment
+        item.save(
+            update_fields=["points", "is_correct", "marked_by", "marked_at", "marker_comment"]
+        )
+        attempt = item.attempt
+        points_all = list(attempt.items.values_list("points", flat=True))
+        if all(p is not None for p in points_all):
+            score, max_score, percent = attempt_score(points_all)
+            passed = percent >= attempt.pass_mark
+            graded = Attempt.objects.filter(
+                pk=attempt.pk, state=Attempt.State.AWAITING_MARKING
+            ).update(
+                state=Attempt.State.GRADED,
+                score=score,
+                max_score=max_score,
+                percent=percent,
+                passed=passed,
+                graded_at=now,
+            )
+            if graded:
+                attempt.passed = passed
+                logger.info("quiz attempt graded after marking attempt=%s", attempt.pk)
+                if passed:
+                    _complete_step(attempt)
+    logger.info("essay marked item=%s marker=%s points=%s", item.pk, marker.pk, points)
+    return item

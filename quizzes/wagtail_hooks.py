@@ -1,0 +1,115 @@
+"""Admin registration: the question bank (snippets), essay marking and quiz statistics."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import Question, QuestionCategory
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Spørgsmål")
+    list_display = ["__str__", "category", "kind", "live"]
+    list_filter = ["category", "kind", "live"]
+    search_fields = ["text"]
+    ordering = ["category__name", "pk"]
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Spørgsmålskategorier")
+    list_display = ["__str__", "responsible", "next_review_date"]
+    search_fields = ["name"]
+
+
+class QuestionBankGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, QuestionCategoryViewSet)
+    menu_icon = "help"
+    menu_label = _("Spørgsmålsbank")
+    menu_name = "question-bank"
+    menu_order = 260
+
+
+register_snippet(QuestionBankGroup)
+
+
+marking_urls = [
+    path("", admin_views.marking_index, name="index"),
+    path("<int:item_id>/", admin_views.marking_edit, name="edit"),
+]
+report_urls = [
+    path("spoergsmaal/", admin_views.QuestionStatisticsView.as_view(), name="questions"),
+    path(
+        "spoergsmaal/resultater/",
+        admin_views.QuestionStatisticsView.as_view(results_only=True),
+        name="questions_results",
+    ),
+    path("henvisninger/", admin_views.CitationStatisticsView.as_view(), name="citations"),
+    path(
+        "henvisninger/resultater/",
+        admin_views.CitationStatisticsView.as_view(results_only=True),
+        name="citations_results",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_admin_urls():
+    return [
+        path("quiz-bedoemmelse/", include((marking_urls, "quizzes_marking"))),
+        path("quiz-statistik/", include((report_urls, "quizzes_reports"))),
+    ]
+
+
+class RoleMenuItem(MenuItem):
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_marking_menu_item():
+    return RoleMenuItem(
+        _("Bedøm fritekstsvar"),
+        reverse("quizzes_marking:index"),
+        name="quiz-marking",
+        icon_name="edit",
+        order=270,
+        check=admin_views.may_mark,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_question_statistics_menu_item():
+    return RoleMenuItem(
+        _("Quizstatistik pr. spørgsmål"),
+        reverse("quizzes_reports:questions"),
+        name="quiz-question-statistics",
+        icon_name="help",
+        order=900,
+        check=admin_views.may_see_statistics,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_citation_statistics_menu_item():
+    return RoleMenuItem(
+        _("Quizstatistik pr. afsnit og bestemmelse"),
+        reverse("quizzes_reports:citations"),
+        name="quiz-citation-statistics",
+        icon_name="openquote",
+        order=910,
+        check=admin_views.may_see_statistics,
+    )

@@ -1,0 +1,97 @@
+"""Quiz fixtures: a course whose only module ends with a quiz, and helpers to take it."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from people.roles import HR, JURIST
+from quizzes.models import Attempt
+from tests.factories import course, question_add, quiz_add
+
+
+@pytest.fixture
+def module(tree):
+    page = course(title="Jura – Kort og Godt", modules=1, lessons=1)
+    return page.get_children().first().specific
+
+
+@pytest.fixture
+def admin_access(groups):
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for name in (HR, JURIST):
+        groups[name].permissions.add(access)
+
+
+def cite_rule_choices(section, provision) -> list[dict]:
+    return [
+        {"type": "outcome", "value": {"text": "Afslag", "correct": False}},
+        {"type": "outcome", "value": {"text": "Tilladelse med vilkår", "correct": True}},
+        {
+            "type": "basis",
+            "value": {
+                "citation": {"section": section.pk, "provision": None, "note": ""},
+                "text": "",
+                "correct": True,
+            },
+        },
+        {
+            "type": "basis",
+            "value": {
+                "citation": {"section": None, "provision": provision.pk, "note": ""},
+                "text": "",
+                "correct": False,
+            },
+        },
+    ]
+
+
+def questions(n: int, **fields):
+    return [
+        question_add(
+            f"Spørgsmål nummer {i}",
+            choices=[(f"Rigtigt {i}", True), (f"Forkert {i}", False), (f"Også forkert {i}", False)],
+            **fields,
+        )
+        for i in range(1, n + 1)
+    ]
+
+
+def start(client, quiz) -> Attempt:
+    response = client.post(f"/quiz/{quiz.pk}/start/")
+    assert response.status_code == 302, response.content.decode()[:500]
+    return Attempt.objects.filter(quiz=quiz).order_by("-pk").first()
+
+
+def answers_for(attempt: Attempt, *, right: bool = True) -> dict[str, list[str] | str]:
+    """POST data answering every item right (or wrong), from the frozen answer key."""
+    data: dict[str, list[str] | str] = {}
+    for item in attempt.items.all():
+        snap = item.snapshot
+        if item.kind == "essay":
+            data[f"q-{item.pk}-text"] = "Mit svar"
+        elif item.kind == "cite_rule":
+            outcomes = [c["id"] for c in snap["choices"] if c["group"] == "outcome"]
+            bases = [c["id"] for c in snap["choices"] if c["group"] == "basis"]
+            wrong_o = next(o for o in outcomes if o != snap["correct_outcome"])
+            wrong_b = next(b for b in bases if b != snap["correct_basis"])
+            data[f"q-{item.pk}-outcome"] = snap["correct_outcome"] if right else wrong_o
+            data[f"q-{item.pk}-basis"] = snap["correct_basis"] if right else wrong_b
+        elif right:
+            data[f"q-{item.pk}"] = list(snap["correct"])
+        else:
+            data[f"q-{item.pk}"] = [
+                next(c["id"] for c in snap["choices"] if c["id"] not in snap["correct"])
+            ]
+    return data
+
+
+@pytest.fixture
+def quiz_of(module):
+    def make(qs, **fields):
+        return quiz_add(module, questions=qs, **fields)
+
+    return make
+
+
+__all__ = ["answers_for", "cite_rule_choices", "questions", "start", "question_add"]
