@@ -14,3 +14,7 @@ class CoursesConfig(AppConfig):
 
         personal_data_register("kursusforløb", course_runs_export)
         personal_data_register("gennemførte_trin", step_completions_export)
+
+        from .citations import connect as citations_connect
+
+        citations_connect()

@@ -6,3 +6,8 @@ class GuidelinesConfig(AppConfig):
     name = "guidelines"
     verbose_name = _("Administrationsgrundlag")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .signals import connect
+
+        connect()

@@ -123,9 +123,7 @@ class GuidelinePage(Page):
     journal_case_number = models.CharField(
         _("eDoc-sagsnummer"), max_length=60, blank=True, help_text=_("Fx 2024-0123456.")
     )
-    journal_document_number = models.CharField(
-        _("eDoc-dokumentnummer"), max_length=60, blank=True
-    )
+    journal_document_number = models.CharField(_("eDoc-dokumentnummer"), max_length=60, blank=True)
     approved_by = models.CharField(
         _("godkendt af"), max_length=255, blank=True, help_text=_("Fx Teknik- og Miljøudvalget.")
     )
@@ -138,9 +136,7 @@ class GuidelinePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    review_interval_months = models.PositiveIntegerField(
-        _("gennemsyn hver (måneder)"), default=12
-    )
+    review_interval_months = models.PositiveIntegerField(_("gennemsyn hver (måneder)"), default=12)
     next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
 
     content_panels = [
@@ -227,3 +223,234 @@ class GuidelineSection(Orderable):
 
     def __str__(self) -> str:
         return f"{self.key} {self.heading}"
+
+
+# --- Citation index, change impact and review queue -------------------------------------------
+# Sources (lessons, questions) are named by content type and id so this app never imports the
+# apps that cite it.
+
+
+class Citation(models.Model):
+    """One citation in the live revision of a source (a lesson page or a question snippet).
+
+    Rows are replaced whenever the source is published and removed when it is unpublished or
+    deleted. ``section`` becomes NULL when the cited section is deleted from its guideline; the
+    guideline and anchor stay so the change can still be traced to the content citing it.
+    """
+
+    source_content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    source_object_id = models.PositiveBigIntegerField()
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_title = models.CharField(_("titel"), max_length=255)
+    section = models.ForeignKey(
+        GuidelineSection,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="citations",
+    )
+    guideline = models.ForeignKey(
+        GuidelinePage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    section_anchor = models.SlugField(max_length=60, blank=True)
+    guideline_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    provision = models.ForeignKey(
+        StatuteProvision,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    indexed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("henvisning")
+        verbose_name_plural = _("henvisninger")
+        indexes = [
+            models.Index(
+                fields=["source_content_type", "source_object_id"], name="guidelines_cit_source"
+            ),
+            models.Index(fields=["guideline", "section_anchor"], name="guidelines_cit_anchor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_title} → {self.section_anchor or self.provision_id}"
+
+
+class GuidelineChange(models.Model):
+    """A published revision of a guideline that changed or removed sections others cite."""
+
+    class Kind(models.TextChoices):
+        PENDING = "pending", _("afventer vurdering")
+        MATERIAL = "material", _("væsentlig")
+        EDITORIAL = "editorial", _("redaktionel")
+
+    page = models.ForeignKey(
+        GuidelinePage,
+        verbose_name=_("administrationsgrundlag"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+    )
+    previous_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("forrige version"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("ny version"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("offentliggjort"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        "people.User",
+        verbose_name=_("offentliggjort af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    #: Section pk (as text) → {"status": changed|removed|added|moved, "key", "anchor",
+    #: "before": {key, heading, body} | None, "after": {...} | None}.
+    diff = models.JSONField(_("ændringer"), default=dict)
+    kind = models.CharField(
+        _("vurdering"), max_length=20, choices=Kind.choices, default=Kind.PENDING
+    )
+    decided_by = models.ForeignKey(
+        "people.User",
+        verbose_name=_("vurderet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("vurderet"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ændring af administrationsgrundlag")
+        verbose_name_plural = _("ændringer af administrationsgrundlag")
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.page.title} · {self.published_at:%Y-%m-%d %H:%M}"
+
+    def sections_needing_review(self) -> list[dict]:
+        return [d for d in self.diff.values() if d.get("status") in ("changed", "removed")]
+
+
+class ReviewItem(models.Model):
+    """A lesson or question that cites a section a guideline change altered or removed."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("åben")
+        CLOSED = "closed", _("lukket")
+
+    class Reason(models.TextChoices):
+        CHANGED = "changed", _("ændret")
+        REMOVED = "removed", _("fjernet")
+
+    class Resolution(models.TextChoices):
+        NONE = "", _("—")
+        EDITORIAL = "editorial", _("redaktionel ændring")
+        REVISED = "revised", _("indholdet er revideret")
+        REVERTED = "reverted", _("grundlaget er ført tilbage")
+        SOURCE_GONE = "source-gone", _("indholdet er afpubliceret eller slettet")
+
+    change = models.ForeignKey(
+        GuidelineChange,
+        verbose_name=_("ændring"),
+        on_delete=models.CASCADE,
+        related_name="review_items",
+    )
+    source_content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("indholdstype"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    source_object_id = models.PositiveBigIntegerField()
+    source_title = models.CharField(_("indhold"), max_length=255)
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    section = models.ForeignKey(
+        GuidelineSection,
+        verbose_name=_("afsnit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    section_key = models.CharField(_("afsnit"), max_length=40)
+    section_anchor = models.SlugField(max_length=60, blank=True)
+    reason = models.CharField(_("årsag"), max_length=20, choices=Reason.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    resolution = models.CharField(
+        _("afsluttet fordi"), max_length=20, choices=Resolution.choices, blank=True
+    )
+    opened_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gennemsyn")
+        verbose_name_plural = _("gennemsyn")
+        ordering = ["status", "-opened_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["source_content_type", "source_object_id", "status"],
+                name="guidelines_review_source",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["change", "source_content_type", "source_object_id", "section_anchor"],
+                name="guidelines_review_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_title} · {self.section_key} ({self.get_reason_display()})"
+
+
+class GuidelineRevisionSeen(models.Model):
+    """Which guideline revisions were live when a person completed content citing them.
+
+    ``record`` names the completion (a step completion or a quiz attempt) by content type and id.
+    """
+
+    user = models.ForeignKey("people.User", on_delete=models.CASCADE, related_name="+")
+    record_content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    record_object_id = models.PositiveBigIntegerField()
+    guideline = models.ForeignKey(GuidelinePage, on_delete=models.CASCADE, related_name="+")
+    guideline_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("set version af administrationsgrundlag")
+        verbose_name_plural = _("sete versioner af administrationsgrundlag")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record_content_type", "record_object_id", "guideline"],
+                name="guidelines_seen_once",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "seen_at"], name="guidelines_seen_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.guideline_id} · {self.guideline_revision_id}"
