@@ -92,3 +92,8 @@ class ReviewDigestLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient_id} · {self.content_type_id}:{self.object_id} · {self.week}"
+
+
+# Imported here (app loading) so the publish receivers and the Celery task are registered in
+# every process: web, worker, beat and management commands.
+from . import signals, tasks  # noqa: E402, F401

@@ -1,0 +1,132 @@
+"""Admin hooks for authoring: the review report, question import, and workflow messages to the
+author. Imported by ``paragraf/wagtail_hooks.py``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import TaskState, WorkflowState
+
+from people.roles import is_jurist
+from quizzes.models import QuestionCategory
+
+from . import question_import_views
+from .models import SELF_APPROVAL_REFUSED, FourEyesApprovalTask, task_state_authors
+from .reports import ReviewReportView
+from .services import review_date_advance_object
+
+
+class JuristMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_jurist(request.user)
+
+
+@hooks.register("register_admin_urls")
+def authoring_admin_urls():
+    return [
+        path("til-gennemsyn/", ReviewReportView.as_view(), name="paragraf_review_report"),
+        path(
+            "til-gennemsyn/resultater/",
+            ReviewReportView.as_view(results_only=True),
+            name="paragraf_review_report_results",
+        ),
+        path(
+            "spoergsmaal/import/",
+            question_import_views.question_import,
+            name="paragraf_question_import",
+        ),
+        path(
+            "spoergsmaal/import/skabelon.<str:file_format>",
+            question_import_views.question_import_template,
+            name="paragraf_question_import_template",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def review_report_menu_item():
+    return JuristMenuItem(
+        _("Til gennemsyn"),
+        reverse("paragraf_review_report"),
+        name="til-gennemsyn",
+        icon_name="calendar-alt",
+        order=50,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def question_import_menu_item():
+    return JuristMenuItem(
+        _("Importér spørgsmål"),
+        reverse("paragraf_question_import"),
+        name="importer-spoergsmaal",
+        icon_name="upload",
+        order=310,
+    )
+
+
+def _workflow_messages(request, obj) -> None:
+    """On opening the editor, tell the author in Danish why they cannot approve their own
+    change, and show the reviewer's comment on a change that was sent back."""
+    if request.method != "GET" or not hasattr(obj, "current_workflow_state"):
+        return
+    state = obj.current_workflow_state
+    if state is None:
+        return
+    if state.status == WorkflowState.STATUS_IN_PROGRESS:
+        task_state = obj.current_workflow_task_state
+        task = task_state.task.specific if task_state else None
+        if (
+            isinstance(task, FourEyesApprovalTask)
+            and request.user.pk in task_state_authors(task_state)
+            and (request.user.is_superuser or task._user_in_groups(request.user))
+        ):
+            messages.warning(request, SELF_APPROVAL_REFUSED)
+    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        rejected = (
+            state.task_states.filter(status=TaskState.STATUS_REJECTED)
+            .select_related("finished_by")
+            .order_by("-finished_at")
+            .first()
+        )
+        if rejected is not None:
+            reviewer = rejected.finished_by.get_full_name() if rejected.finished_by else ""
+            text = _("Ændringen er sendt retur af %(reviewer)s og er stadig en kladde.") % {
+                "reviewer": reviewer or _("en godkender")
+            }
+            if rejected.comment:
+                text = f"{text} {_('Kommentar')}: {rejected.comment}"
+            messages.warning(request, text)
+
+
+@hooks.register("before_edit_page")
+def workflow_messages_page(request, page):
+    _workflow_messages(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def workflow_messages_snippet(request, instance):
+    _workflow_messages(request, instance)
+    if isinstance(instance, QuestionCategory):
+        # Remember the stored date: a date the editor changes themselves is kept as typed.
+        request._paragraf_previous_review_date = instance.next_review_date
+
+
+@hooks.register("after_edit_snippet")
+def review_date_on_category_save(request, instance):
+    if isinstance(instance, QuestionCategory):
+        review_date_advance_object(
+            obj=instance,
+            previous=getattr(request, "_paragraf_previous_review_date", None),
+            published_on=timezone.localdate(),
+        )
+
+
+@hooks.register("after_create_snippet")
+def review_date_on_category_create(request, instance):
+    if isinstance(instance, QuestionCategory):
+        review_date_advance_object(obj=instance, previous=None, published_on=timezone.localdate())

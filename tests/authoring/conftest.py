@@ -1,0 +1,25 @@
+"""Authoring fixtures: a second jurist who approves, the seeded workflow and page permissions."""
+
+from __future__ import annotations
+
+import pytest
+
+from paragraf.demo.authoring import question_permissions_ensure, workflow_ensure
+from paragraf.demo.seed import seed_permissions
+from people.roles import APPROVER, JURIST, LEARNER
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def approver(units, groups):
+    user = UserFactory(username="jurist2", org_unit=units["tmf"], is_staff=True, job_title="Jurist")
+    user.groups.add(groups[LEARNER], groups[JURIST], groups[APPROVER])
+    return user
+
+
+@pytest.fixture
+def workflow(tree, groups):
+    _home, courses_index, guidelines_index = tree
+    seed_permissions(courses_index, guidelines_index)
+    question_permissions_ensure()
+    return workflow_ensure(courses_index=courses_index, guidelines_index=guidelines_index)
