@@ -181,8 +181,17 @@ class GuidelinePage(Page):
         verbose_name_plural = _("administrationsgrundlag")
 
     def get_context(self, request, *args, **kwargs):
+        from people.roles import is_jurist
+
+        from .selectors import CitedBy, guideline_cited_by
+
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = list(self.sections.all())
+        sections = list(self.sections.all())
+        cited_by = guideline_cited_by(page=self, request=request)
+        for section in sections:
+            section.cited_by = cited_by.get(section.pk, CitedBy())
+        context["sections"] = sections
+        context["show_tested_in"] = is_jurist(request.user)
         return context
 
 
