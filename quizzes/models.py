@@ -25,6 +25,7 @@ from wagtail.models import (
     PreviewableMixin,
     Revision,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 
@@ -98,7 +99,13 @@ class QuestionCategory(models.Model):
 
 
 class Question(
-    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """A question in the bank. Only live (published) questions are served to learners."""
 
@@ -151,6 +158,14 @@ class Question(
         help_text=_("De afsnit og bestemmelser, spørgsmålet tester."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quizzes_question")
+    # Four-eyes approval ("Juridisk godkendelse", set up by paragraf.demo.authoring).
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="quizzes_question",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("category"),
