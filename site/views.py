@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from compliance.selectors import my_open_assignments
 from courses.selectors import courses_progress, live_courses
 
 
@@ -17,5 +18,10 @@ def my_courses(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "paragraf/my_courses.html",
-        {"in_progress": started, "completed": completed, "other": other},
+        {
+            "in_progress": started,
+            "completed": completed,
+            "other": other,
+            "required": my_open_assignments(user=request.user),
+        },
     )

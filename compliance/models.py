@@ -1,0 +1,216 @@
+"""Mandatory training: requirements, the assignment cycles they create, reminders sent, and the
+materialised status counts the reports read."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Requirement(models.Model):
+    """Who must take which course, counted from which date, by when and how often."""
+
+    class Trigger(models.TextChoices):
+        START_DATE = "start", _("Ansættelsesdato")
+        BECAME_MANAGER = "manager", _("Dato for at blive leder")
+        ASSIGNED = "assigned", _("Tildelingsdato")
+
+    class Recurrence(models.TextChoices):
+        NONE = "none", _("Ingen (én gang)")
+        MONTHS = "months", _("Hver N. måned efter gennemførelse")
+        YEARLY = "yearly", _("Hvert år i et fast vindue")
+
+    name = models.CharField(_("navn"), max_length=255)
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("kursus"), on_delete=models.PROTECT, related_name="+"
+    )
+    managers_only = models.BooleanField(_("kun ledere"), default=False)
+    units = models.ManyToManyField(
+        "people.OrgUnit",
+        verbose_name=_("enheder (med underenheder)"),
+        blank=True,
+        related_name="+",
+        help_text=_("Tom: alle enheder."),
+    )
+    job_titles = models.TextField(
+        _("stillingsbetegnelser"),
+        blank=True,
+        help_text=_(
+            "Én pr. linje; stillingen skal indeholde en af dem (store/små bogstaver er ligegyldige). Tom: alle."
+        ),
+    )
+    trigger = models.CharField(
+        _("regnes fra"), max_length=10, choices=Trigger.choices, default=Trigger.ASSIGNED
+    )
+    due_days = models.PositiveIntegerField(_("frist i dage"), default=30)
+    grace_days = models.PositiveIntegerField(_("henstand i dage"), default=0)
+    recurrence = models.CharField(
+        _("gentagelse"), max_length=10, choices=Recurrence.choices, default=Recurrence.NONE
+    )
+    recurrence_months = models.PositiveIntegerField(
+        _("gentag efter antal måneder"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    window_month = models.PositiveSmallIntegerField(
+        _("vindue åbner måned"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    window_day = models.PositiveSmallIntegerField(
+        _("vindue åbner dag"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+    )
+    applies_from = models.DateField(
+        _("gælder fra"),
+        default=timezone.localdate,
+        help_text=_(
+            "Frister regnes tidligst fra denne dato, så ingen er forsinket fra første dag."
+        ),
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        verbose_name = _("krav")
+        verbose_name_plural = _("krav")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.recurrence == self.Recurrence.MONTHS and not self.recurrence_months:
+            raise ValidationError({"recurrence_months": _("Angiv antal måneder.")})
+        if self.recurrence == self.Recurrence.YEARLY and not (
+            self.window_month and self.window_day
+        ):
+            raise ValidationError({"window_month": _("Angiv måned og dag, hvor vinduet åbner.")})
+
+    def job_title_list(self) -> list[str]:
+        return [line.strip().lower() for line in self.job_titles.splitlines() if line.strip()]
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", _("Ikke startet")
+    IN_PROGRESS = "in_progress", _("I gang")
+    COMPLETED = "completed", _("Gennemført")
+    OVERDUE = "overdue", _("Overskredet")
+    EXEMPT = "exempt", _("Fritaget")
+    SUPERSEDED = "superseded", _("Afløst")
+
+
+OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.OVERDUE)
+COMPLIANT_STATUSES = (Status.COMPLETED, Status.EXEMPT)
+
+
+class Assignment(models.Model):
+    """One cycle of one requirement for one person. A new cycle is a new row; old rows stay."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medarbejder"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
+    requirement = models.ForeignKey(
+        Requirement, verbose_name=_("krav"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    #: The person's unit, kept in step with people.User.org_unit by the import signal (for counts).
+    unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("enhed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cycle = models.PositiveIntegerField(_("runde"), default=1)
+    assigned_at = models.DateField(_("tildelt"))
+    due_at = models.DateField(_("frist"))
+    completed_at = models.DateTimeField(_("gennemført"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    exempt_reason = models.CharField(_("begrundelse for fritagelse"), max_length=255, blank=True)
+    exempted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("tildeling")
+        verbose_name_plural = _("tildelinger")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "requirement", "cycle"], name="compliance_one_row_per_cycle"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "due_at", "id"], name="compliance_status_due"),
+            models.Index(fields=["unit", "status", "due_at"], name="compliance_unit_status"),
+            models.Index(
+                fields=["person", "requirement", "-cycle"], name="compliance_person_latest"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.requirement} · {self.cycle}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class StatusCount(models.Model):
+    """How many current cycles of a requirement are in a status in a unit *and its subtree*.
+
+    Changed in the same transaction as every assignment change, so reports never aggregate
+    the assignment table per request.
+    """
+
+    unit = models.ForeignKey("people.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    depth = models.PositiveIntegerField()
+    requirement = models.ForeignKey(Requirement, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=12, choices=Status.choices)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "requirement", "status"], name="compliance_count_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["depth", "unit"], name="compliance_count_depth")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} · {self.requirement_id} · {self.status}: {self.count}"
+
+
+class ReminderLog(models.Model):
+    """A reminder that went out. The unique constraint makes sending it a second time impossible."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("7 dage før fristen")
+        OVERDUE = "overdue", _("Fristen er overskredet")
+        MANAGER_DIGEST = "manager_overdue", _("Overskredne frister til leder")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("påmindelse")
+        verbose_name_plural = _("påmindelser")
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "kind"], name="compliance_reminder_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id} · {self.kind}"

@@ -1,0 +1,22 @@
+"""Reactions to other apps' events; connected in ComplianceConfig.ready()."""
+
+from __future__ import annotations
+
+from .services import (
+    assignments_complete_for_run,
+    assignments_resync_people,
+    assignments_start_for_course,
+)
+
+
+def on_course_completed(sender, run, **kwargs) -> None:
+    assignments_complete_for_run(run=run)
+
+
+def on_step_completed(sender, completion, **kwargs) -> None:
+    run = completion.run
+    assignments_start_for_course(user_id=run.user_id, course_id=run.course_id)
+
+
+def on_employees_imported(sender, person_ids, units_changed=False, **kwargs) -> None:
+    assignments_resync_people(person_ids=person_ids)

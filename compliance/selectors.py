@@ -1,0 +1,161 @@
+"""Reads for mandatory training. Query counts do not grow with people or assignments."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from people.models import OrgUnit, User
+from people.roles import MANAGER, user_has_role
+
+from .models import COMPLIANT_STATUSES, OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+OVERDUE_FIRST = Case(
+    When(status=Status.OVERDUE, then=Value(0)), default=Value(1), output_field=IntegerField()
+)
+
+
+def my_open_assignments(*, user: User) -> list[Assignment]:
+    """The person's open cycles, overdue first, then by due date (one query)."""
+    return list(
+        Assignment.objects.filter(person=user, status__in=OPEN_STATUSES)
+        .select_related("requirement__course")
+        .order_by(OVERDUE_FIRST, "due_at", "id")
+    )
+
+
+def managed_unit(*, user: User) -> OrgUnit | None:
+    """The unit whose subtree a manager sees, or None for anyone who is not a manager."""
+    if not user.is_authenticated or not user.is_manager or user.org_unit_id is None:
+        return None
+    if not user_has_role(user, MANAGER):
+        return None
+    return user.org_unit
+
+
+@dataclass
+class TeamMember:
+    person: User
+    by_requirement: dict[int, Assignment] = field(default_factory=dict)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for a in self.by_requirement.values() if a.status == Status.OVERDUE)
+
+
+@dataclass
+class TeamStatus:
+    unit: OrgUnit
+    requirements: list[Requirement]
+    members: list[TeamMember]
+
+    def rows(self):
+        for member in self.members:
+            yield member, [member.by_requirement.get(r.pk) for r in self.requirements]
+
+
+def team_status(*, unit: OrgUnit, exclude: User | None = None) -> TeamStatus:
+    """Active people in the unit's subtree with their current cycle per requirement, people
+    with overdue cycles first. Three queries whatever the team size."""
+    people = list(
+        User.objects.filter(is_active=True, org_unit__path__startswith=unit.path)
+        .exclude(pk=getattr(exclude, "pk", None))
+        .select_related("org_unit")
+        .order_by("last_name", "first_name", "pk")
+    )
+    members = {p.pk: TeamMember(person=p) for p in people}
+    cycles = (
+        Assignment.objects.filter(
+            person__is_active=True, person__org_unit__path__startswith=unit.path
+        )
+        .exclude(person_id=getattr(exclude, "pk", None))
+        .order_by("person_id", "requirement_id", "cycle")
+    )
+    requirement_ids: set[int] = set()
+    for cycle in cycles:
+        members[cycle.person_id].by_requirement[cycle.requirement_id] = cycle
+        requirement_ids.add(cycle.requirement_id)
+    requirements = list(Requirement.objects.filter(pk__in=requirement_ids).order_by("name"))
+    ordered = sorted(members.values(), key=lambda m: (m.overdue == 0,))
+    return TeamStatus(unit=unit, requirements=requirements, members=ordered)
+
+
+@dataclass
+class RollupRow:
+    unit: OrgUnit
+    relative_depth: int
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(n for status, n in self.counts.items() if status != Status.SUPERSEDED)
+
+    @property
+    def compliant(self) -> int:
+        return sum(self.counts.get(s, 0) for s in COMPLIANT_STATUSES)
+
+    @property
+    def overdue(self) -> int:
+        return self.counts.get(Status.OVERDUE, 0)
+
+    @property
+    def open(self) -> int:
+        return sum(self.counts.get(s, 0) for s in (Status.NOT_STARTED, Status.IN_PROGRESS))
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.compliant / self.total, 1) if self.total else None
+
+
+def compliance_rollup(
+    *, unit: OrgUnit | None = None, levels: int = 2, requirement: Requirement | None = None
+) -> list[RollupRow]:
+    """Counts per unit for ``unit`` (or the roots) and ``levels`` levels below it, in tree
+    order, read from the materialised counts: two queries, no aggregation over assignments."""
+    units = OrgUnit.objects.all()
+    if unit is not None:
+        units = units.filter(path__startswith=unit.path, depth__lte=unit.depth + levels)
+        top = unit.depth
+    else:
+        units = units.filter(depth__lte=1 + levels)
+        top = 1
+    unit_list = list(units.order_by("path"))
+    counts = StatusCount.objects.filter(unit__in=[u.pk for u in unit_list], count__gt=0)
+    if requirement is not None:
+        counts = counts.filter(requirement=requirement)
+    by_unit: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for unit_id, status, n in counts.values_list("unit_id", "status", "count"):
+        by_unit[unit_id][status] += n
+    return [
+        RollupRow(unit=u, relative_depth=u.depth - top, counts=dict(by_unit.get(u.pk, {})))
+        for u in unit_list
+    ]
+
+
+def assignment_list(
+    *,
+    unit: OrgUnit | None = None,
+    course_id: int | None = None,
+    status: str | None = None,
+    due_from: dt.date | None = None,
+    due_to: dt.date | None = None,
+) -> QuerySet[Assignment]:
+    """Assignments filtered for HR, ordered (status, due_at, id) to use the index."""
+    qs = Assignment.objects.all()
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if course_id:
+        qs = qs.filter(requirement__course_id=course_id)
+    if status:
+        qs = qs.filter(status=status)
+    if due_from:
+        qs = qs.filter(due_at__gte=due_from)
+    if due_to:
+        qs = qs.filter(due_at__lte=due_to)
+    return qs.order_by("status", "due_at", "id")

@@ -1,0 +1,410 @@
+"""Writes about mandatory training: evaluating requirements into cycles, completing, exempting,
+and keeping the materialised status counts in step in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateutil.relativedelta import relativedelta
+from django.db import connection, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from people.models import OrgUnit, User
+
+from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
+from .signals import cycle_completed
+
+if TYPE_CHECKING:
+    from courses.models import CourseRun
+
+logger = logging.getLogger(__name__)
+
+INSERT_COLUMNS = (
+    "person_id",
+    "requirement_id",
+    "unit_id",
+    "cycle",
+    "assigned_at",
+    "due_at",
+    "status",
+    "exempt_reason",
+)
+
+
+def current_cycles() -> QuerySet[Assignment]:
+    """Assignments that are the newest cycle of their person × requirement."""
+    later = Assignment.objects.filter(
+        person_id=OuterRef("person_id"),
+        requirement_id=OuterRef("requirement_id"),
+        cycle__gt=OuterRef("cycle"),
+    )
+    return Assignment.objects.filter(~Exists(later))
+
+
+def requirement_audience(*, requirement: Requirement) -> QuerySet[User]:
+    """Active employees the requirement applies to (one query when evaluated)."""
+    people = User.objects.filter(is_active=True, org_unit__isnull=False)
+    if requirement.managers_only:
+        people = people.filter(is_manager=True)
+    unit_paths = list(requirement.units.values_list("path", flat=True))
+    if unit_paths:
+        where = Q()
+        for path in unit_paths:
+            where |= Q(org_unit__path__startswith=path)
+        people = people.filter(where)
+    titles = requirement.job_title_list()
+    if titles:
+        where = Q()
+        for title in titles:
+            where |= Q(job_title__icontains=title)
+        people = people.filter(where)
+    return people
+
+
+@dataclass
+class EvaluationResult:
+    assigned: int = 0
+    recertifications: int = 0
+    superseded: int = 0
+    overdue: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.assigned + self.recertifications + self.superseded + self.overdue
+
+
+def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
+    """Open every cycle that is due, mark missed deadlines overdue, and retire leavers' open
+    cycles. Set-based: a handful of queries per requirement; running it twice changes nothing."""
+    today = today or timezone.localdate()
+    result = EvaluationResult()
+    with transaction.atomic():
+        requirements = list(Requirement.objects.filter(is_active=True).select_related("course"))
+        for requirement in requirements:
+            _assign_first_cycles(requirement, today, result)
+            if requirement.recurrence == Requirement.Recurrence.MONTHS:
+                _recertify_after_months(requirement, today, result)
+            elif requirement.recurrence == Requirement.Recurrence.YEARLY:
+                _recertify_yearly(requirement, today, result)
+            result.overdue += Assignment.objects.filter(
+                requirement=requirement,
+                status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
+                due_at__lt=today - dt.timedelta(days=requirement.grace_days),
+            ).update(status=Status.OVERDUE)
+        result.superseded += Assignment.objects.filter(
+            status__in=OPEN_STATUSES, person__is_active=False
+        ).update(status=Status.SUPERSEDED)
+        if result.changed:
+            counts_rebuild()
+    logger.info("requirements evaluated: %s", result)
+    return result
+
+
+def _trigger_date(
+    requirement: Requirement, start: dt.date | None, manager_since: dt.date | None, today: dt.date
+):
+    if requirement.trigger == Requirement.Trigger.START_DATE:
+        return start
+    if requirement.trigger == Requirement.Trigger.BECAME_MANAGER:
+        return manager_since
+    return today
+
+
+def _assign_first_cycles(
+    requirement: Requirement, today: dt.date, result: EvaluationResult
+) -> None:
+    candidates = (
+        requirement_audience(requirement=requirement)
+        .exclude(
+            Exists(Assignment.objects.filter(person_id=OuterRef("pk"), requirement=requirement))
+        )
+        .values_list("id", "org_unit_id", "start_date", "manager_since")
+    )
+    rows = []
+    for person_id, unit_id, start, manager_since in candidates.iterator(chunk_size=5000):
+        trigger = _trigger_date(requirement, start, manager_since, today)
+        if trigger is None:
+            continue
+        base = max(trigger, requirement.applies_from)
+        due = base + dt.timedelta(days=requirement.due_days)
+        if requirement.recurrence == Requirement.Recurrence.YEARLY:
+            window = _window_opening(requirement, today)
+            due = max(due, window + dt.timedelta(days=requirement.due_days))
+        rows.append((person_id, requirement.pk, unit_id, 1, today, due, Status.NOT_STARTED, ""))
+    _insert(rows)
+    result.assigned += len(rows)
+
+
+def _recertify_after_months(
+    requirement: Requirement, today: dt.date, result: EvaluationResult
+) -> None:
+    months = requirement.recurrence_months or 12
+    # A new cycle opens ``due_days`` before the old one expires, so its deadline is the expiry.
+    completed_before = (
+        today + dt.timedelta(days=requirement.due_days) - relativedelta(months=months)
+    )
+    local_cutoff = timezone.make_aware(
+        dt.datetime.combine(completed_before + dt.timedelta(days=1), dt.time.min)
+    )
+    expiring = (
+        current_cycles()
+        .filter(requirement=requirement, status=Status.COMPLETED, completed_at__lt=local_cutoff)
+        .filter(person__in=requirement_audience(requirement=requirement))
+        .values_list("person_id", "unit_id", "cycle", "completed_at")
+    )
+    rows = [
+        (
+            person_id,
+            requirement.pk,
+            unit_id,
+            cycle + 1,
+            today,
+            timezone.localtime(completed_at).date() + relativedelta(months=months),
+            Status.NOT_STARTED,
+            "",
+        )
+        for person_id, unit_id, cycle, completed_at in expiring
+    ]
+    _insert(rows)
+    _fresh_runs(requirement, [row[0] for row in rows])
+    result.recertifications += len(rows)
+
+
+def _window_opening(requirement: Requirement, today: dt.date) -> dt.date:
+    opening = dt.date(today.year, requirement.window_month or 1, requirement.window_day or 1)
+    return opening if opening <= today else opening.replace(year=today.year - 1)
+
+
+def _recertify_yearly(requirement: Requirement, today: dt.date, result: EvaluationResult) -> None:
+    opening = _window_opening(requirement, today)
+    stale = (
+        current_cycles()
+        .filter(requirement=requirement, assigned_at__lt=opening)
+        .filter(person__in=requirement_audience(requirement=requirement))
+    )
+    previous = list(stale.values_list("id", "person_id", "unit_id", "cycle", "status"))
+    due = opening + dt.timedelta(days=requirement.due_days)
+    rows = [
+        (p, requirement.pk, u, c + 1, opening, due, Status.NOT_STARTED, "")
+        for _, p, u, c, _s in previous
+    ]
+    open_ids = [pk for pk, _p, _u, _c, status in previous if status in OPEN_STATUSES]
+    if open_ids:
+        # The old window's cycle was never finished: the new window replaces it.
+        result.superseded += Assignment.objects.filter(pk__in=open_ids).update(
+            status=Status.SUPERSEDED
+        )
+    _insert(rows)
+    _fresh_runs(requirement, [row[0] for row in rows])
+    result.recertifications += len(rows)
+
+
+def _fresh_runs(requirement: Requirement, person_ids: list[int]) -> None:
+    """A recertification is a fresh pass: start a new run for those who ran the course before."""
+    if not person_ids:
+        return
+    from courses.models import CourseRun
+    from courses.services import run_start_new
+
+    ran_before = set(
+        CourseRun.objects.filter(
+            course_id=requirement.course_id, user_id__in=person_ids
+        ).values_list("user_id", flat=True)
+    )
+    for person in User.objects.filter(pk__in=ran_before):
+        run_start_new(user=person, course=requirement.course)
+
+
+def _insert(rows: list[tuple]) -> None:
+    """Bulk-insert assignment rows: COPY on PostgreSQL, bulk_create elsewhere."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            copy_sql = f"COPY {Assignment._meta.db_table} ({', '.join(INSERT_COLUMNS)}) FROM STDIN"
+            with cursor.cursor.copy(copy_sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
+    Assignment.objects.bulk_create(
+        [Assignment(**dict(zip(INSERT_COLUMNS, row, strict=True))) for row in rows], batch_size=2000
+    )
+
+
+# -- status counts -------------------------------------------------------------------------------
+
+
+def _ancestors_by_unit(unit_ids: Iterable[int | None]) -> dict[int, list[tuple[int, int]]]:
+    """unit id → [(ancestor id incl. itself, depth)]; two queries at most."""
+    ids = {pk for pk in unit_ids if pk is not None}
+    if not ids:
+        return {}
+    paths = dict(OrgUnit.objects.filter(pk__in=ids).values_list("id", "path"))
+    step = OrgUnit.steplen
+    prefixes = {path[:n] for path in paths.values() for n in range(step, len(path) + 1, step)}
+    by_path = {
+        p: (pk, depth)
+        for pk, p, depth in OrgUnit.objects.filter(path__in=prefixes).values_list(
+            "id", "path", "depth"
+        )
+    }
+    return {
+        pk: [by_path[path[:n]] for n in range(step, len(path) + 1, step) if path[:n] in by_path]
+        for pk, path in paths.items()
+    }
+
+
+def counts_apply(deltas: dict[tuple[int | None, int, str], int]) -> None:
+    """Add ``deltas`` ((unit, requirement, status) → ±n) to the unit and all its ancestors."""
+    deltas = {key: n for key, n in deltas.items() if n and key[0] is not None}
+    if not deltas:
+        return
+    ancestors = _ancestors_by_unit(key[0] for key in deltas)
+    expanded: dict[tuple[int, int, str], int] = defaultdict(int)
+    depth_of: dict[int, int] = {}
+    for (unit_id, requirement_id, status), n in deltas.items():
+        for ancestor_id, depth in ancestors.get(unit_id, []):
+            expanded[(ancestor_id, requirement_id, status)] += n
+            depth_of[ancestor_id] = depth
+    StatusCount.objects.bulk_create(
+        [
+            StatusCount(unit_id=u, depth=depth_of[u], requirement_id=r, status=s, count=0)
+            for (u, r, s) in expanded
+        ],
+        ignore_conflicts=True,
+    )
+    by_change: dict[tuple[int, str, int], list[int]] = defaultdict(list)
+    for (unit_id, requirement_id, status), n in expanded.items():
+        by_change[(requirement_id, status, n)].append(unit_id)
+    for (requirement_id, status, n), unit_ids in by_change.items():
+        StatusCount.objects.filter(
+            unit_id__in=unit_ids, requirement_id=requirement_id, status=status
+        ).update(count=F("count") + n)
+
+
+def counts_rebuild() -> None:
+    """Recompute every count from the current cycles (one GROUP BY, one DELETE, bulk INSERTs)."""
+    direct = (
+        current_cycles()
+        .exclude(unit_id=None)
+        .values_list("unit_id", "requirement_id", "status")
+        .order_by()
+        .annotate(n=Count("id"))
+    )
+    units = {
+        pk: (path, depth) for pk, path, depth in OrgUnit.objects.values_list("id", "path", "depth")
+    }
+    by_path = {path: (pk, depth) for pk, (path, depth) in units.items()}
+    step = OrgUnit.steplen
+    totals: dict[tuple[int, int, str], int] = defaultdict(int)
+    for unit_id, requirement_id, status, n in direct:
+        path = units[unit_id][0]
+        for end in range(step, len(path) + 1, step):
+            ancestor = by_path.get(path[:end])
+            if ancestor is not None:
+                totals[(ancestor[0], requirement_id, status)] += n
+    StatusCount.objects.all().delete()
+    StatusCount.objects.bulk_create(
+        [
+            StatusCount(unit_id=u, depth=units[u][1], requirement_id=r, status=s, count=n)
+            for (u, r, s), n in totals.items()
+        ],
+        batch_size=5000,
+    )
+
+
+def _status_change(assignment: Assignment, new_status: str, **fields) -> bool:
+    """Move one assignment to ``new_status`` if it is still in its old status; counts follow."""
+    old_status = assignment.status
+    updated = Assignment.objects.filter(pk=assignment.pk, status=old_status).update(
+        status=new_status, **fields
+    )
+    if not updated:
+        return False
+    assignment.status = new_status
+    for name, value in fields.items():
+        setattr(assignment, name, value)
+    counts_apply(
+        {
+            (assignment.unit_id, assignment.requirement_id, old_status): -1,
+            (assignment.unit_id, assignment.requirement_id, new_status): +1,
+        }
+    )
+    return True
+
+
+def assignment_complete(*, assignment: Assignment, completed_at: dt.datetime) -> bool:
+    """Complete an open cycle; sends ``cycle_completed`` in the same transaction. False if it
+    was no longer open."""
+    if not assignment.is_open:
+        return False
+    with transaction.atomic():
+        done = _status_change(assignment, Status.COMPLETED, completed_at=completed_at)
+        if done:
+            logger.info(
+                "cycle completed assignment=%s person=%s", assignment.pk, assignment.person_id
+            )
+            cycle_completed.send(sender=Assignment, assignment=assignment)
+    return done
+
+
+def assignment_exempt(*, assignment: Assignment, reason: str, by: User) -> bool:
+    """HR exempts a person from an open cycle, with a reason."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("reason")
+    if not assignment.is_open:
+        return False
+    with transaction.atomic():
+        done = _status_change(assignment, Status.EXEMPT, exempt_reason=reason[:255], exempted_by=by)
+    logger.info("cycle exempted assignment=%s by=%s", assignment.pk, by.pk)
+    return done
+
+
+def assignments_complete_for_run(*, run: CourseRun) -> int:
+    """A completed course run completes the person's open cycles of requirements for that course."""
+    open_cycles = Assignment.objects.filter(
+        person_id=run.user_id, requirement__course_id=run.course_id, status__in=OPEN_STATUSES
+    )
+    completed_at = run.completed_at or timezone.now()
+    return sum(assignment_complete(assignment=a, completed_at=completed_at) for a in open_cycles)
+
+
+def assignments_start_for_course(*, user_id: int, course_id: int) -> int:
+    """The first step of a course puts the person's not-started cycles of it in progress."""
+    started = Assignment.objects.filter(
+        person_id=user_id, requirement__course_id=course_id, status=Status.NOT_STARTED
+    )
+    return sum(_status_change(a, Status.IN_PROGRESS) for a in started)
+
+
+def assignments_resync_people(*, person_ids: list[int] | None = None) -> None:
+    """After an HR import: follow moved people to their new unit, retire leavers' open cycles,
+    and rebuild the counts if anything moved."""
+    if person_ids is not None and len(person_ids) > 5000:
+        person_ids = None  # a big import: one pass over everyone beats a huge IN list
+    people = User.objects.all() if person_ids is None else User.objects.filter(pk__in=person_ids)
+    moved = Assignment.objects.filter(person__in=people).exclude(unit_id=F("person__org_unit_id"))
+    changed = 0
+    moved_ids = list(moved.values_list("id", flat=True))
+    for start in range(0, len(moved_ids), 5000):
+        chunk = moved_ids[start : start + 5000]
+        unit_of = dict(
+            Assignment.objects.filter(pk__in=chunk).values_list("id", "person__org_unit_id")
+        )
+        by_unit: dict[int | None, list[int]] = defaultdict(list)
+        for pk, unit_id in unit_of.items():
+            by_unit[unit_id].append(pk)
+        for unit_id, ids in by_unit.items():
+            changed += Assignment.objects.filter(pk__in=ids).update(unit_id=unit_id)
+    changed += Assignment.objects.filter(
+        person__in=people, person__is_active=False, status__in=OPEN_STATUSES
+    ).update(status=Status.SUPERSEDED)
+    if changed:
+        counts_rebuild()

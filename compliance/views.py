@@ -1,0 +1,28 @@
+"""The manager's team view. HR's screens live in the Wagtail admin (wagtail_hooks, reports)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from people.audit import audit_log
+
+from .selectors import managed_unit, team_status
+
+
+@login_required
+def my_team(request: HttpRequest) -> HttpResponse:
+    """A manager's unit subtree: each person's status per requirement, overdue first."""
+    unit = managed_unit(user=request.user)
+    if unit is None:
+        raise PermissionDenied
+    status = team_status(unit=unit, exclude=request.user)
+    audit_log(
+        actor=request.user,
+        action="view",
+        what="Mit team: status for obligatorisk uddannelse",
+        subject_unit=unit,
+    )
+    return TemplateResponse(request, "compliance/my_team.html", {"team": status})
