@@ -1,0 +1,165 @@
+"""Issued certificates (kursusbeviser) and the site-wide certificate template."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .codes import code_display
+
+
+class Certificate(models.Model):
+    """One certificate per completed course run; a compliance cycle attaches to it.
+
+    Holder name and course title are copied at issue time: the certificate states what was true
+    when it was issued, even if the course page is later renamed or deleted.
+    """
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("gyldig")
+        EXPIRED = "expired", _("udløbet")
+        REVOKED = "revoked", _("tilbagekaldt")
+
+    code = models.CharField(_("kode"), max_length=12, unique=True, editable=False)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("indehaver"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    holder_name = models.CharField(_("indehaverens navn"), max_length=255)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("kursus"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    course_title = models.CharField(_("kursustitel"), max_length=255)
+    course_run = models.OneToOneField(
+        "courses.CourseRun",
+        verbose_name=_("kursusforløb"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificate",
+    )
+    completed_at = models.DateTimeField(_("gennemført"))
+    valid_until = models.DateField(_("gyldigt til"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("udstedt"), default=timezone.now)
+    pdf = models.FileField(_("PDF"), upload_to="kursusbeviser/", blank=True)
+    pdf_rendered_at = models.DateTimeField(_("PDF dannet"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("tilbagekaldt"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagekaldt af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_reason = models.TextField(_("begrundelse for tilbagekaldelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("kursusbevis")
+        verbose_name_plural = _("kursusbeviser")
+        ordering = ["-completed_at", "-id"]
+        indexes = [
+            models.Index(fields=["holder", "-completed_at"], name="certificates_holder_latest")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_title} · {self.holder_name} · {self.code_display}"
+
+    @property
+    def code_display(self) -> str:
+        return code_display(self.code)
+
+    def status_on(self, day: datetime.date) -> str:
+        if self.revoked_at is not None:
+            return self.Status.REVOKED
+        if self.valid_until is not None and self.valid_until < day:
+            return self.Status.EXPIRED
+        return self.Status.VALID
+
+    @property
+    def status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    @property
+    def status_label(self) -> str:
+        return str(self.Status(self.status).label)
+
+    def get_verification_path(self) -> str:
+        return reverse("certificates:verify", args=[self.code_display])
+
+    def get_verification_url(self) -> str:
+        return settings.PARAGRAF_BASE_URL + self.get_verification_path()
+
+    def get_download_url(self) -> str:
+        return reverse("certificates:download", args=[self.pk])
+
+
+@register_setting(icon="doc-full")
+class CertificateTemplate(BaseSiteSetting):
+    """What every certificate PDF says besides the facts: texts, logo, signature."""
+
+    heading = models.CharField(_("overskrift"), max_length=100, default="Kursusbevis")
+    intro = models.CharField(
+        _("indledning"),
+        max_length=255,
+        default="Det bekræftes hermed, at",
+        help_text=_("Står over indehaverens navn."),
+    )
+    body = models.TextField(
+        _("tekst"),
+        default="har gennemført kurset",
+        help_text=_("Står mellem indehaverens navn og kursets titel."),
+    )
+    footer = models.TextField(
+        _("fodnote"),
+        blank=True,
+        help_text=_("Fx forvaltningens navn og adresse. Vises nederst på beviset."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("underskrift"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signatory_name = models.CharField(_("underskriverens navn"), max_length=255, blank=True)
+    signatory_title = models.CharField(_("underskriverens titel"), max_length=255, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("heading"), FieldPanel("intro"), FieldPanel("body"), FieldPanel("footer")],
+            heading=_("Tekster"),
+        ),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("signature"), FieldPanel("signatory_name"), FieldPanel("signatory_title")],
+            heading=_("Underskrift"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("kursusbevis-skabelon")
+        verbose_name_plural = _("kursusbevis-skabeloner")

@@ -1,0 +1,52 @@
+from functools import partial
+
+from django.urls import path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .admin_views import (
+    CertificateIndexView,
+    CertificateInspectView,
+    HRPermissionPolicy,
+    reissue_view,
+    revoke_view,
+)
+from .models import Certificate
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "doc-full-inverse"
+    menu_label = _("Kursusbeviser")
+    menu_order = 320
+    add_to_admin_menu = True
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
+    inspect_view_enabled = True
+    list_display = ["holder_name", "course_title", "completed_at", "valid_until", "status_label"]
+    search_fields = ["holder_name", "course_title", "code"]
+    search_backend_name = None
+    ordering = ["-completed_at", "-id"]
+    copy_view_enabled = False
+    exclude_form_fields = ["pdf"]
+
+    @cached_property
+    def permission_policy(self):
+        return HRPermissionPolicy(self.model)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("revoke/<int:pk>/", partial(revoke_view, viewset=self), name="revoke"),
+            path("reissue/<int:pk>/", partial(reissue_view, viewset=self), name="reissue"),
+        ]
+
+
+certificate_viewset = CertificateViewSet("kursusbeviser")
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return certificate_viewset
