@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed
 
 export DJANGO_SETTINGS_MODULE ?= paragraf.settings
 
-.PHONY: setup run test test-services test-e2e lint bench messages clean
+.PHONY: setup run test test-services test-e2e lint bench load messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,25 @@ run: setup
 
 test: setup
 	DJANGO_DEBUG=1 $(PY) -m pytest -q
+
+# The service-backed leg: (a) the whole suite on PostgreSQL (pytest-django creates test_<db>),
+# (b) real Celery worker + beat on Redis and a named PostgreSQL database (tests/services).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+SERVICES_DB_URL ?= postgres://postgres@127.0.0.1:5432/paragraf_services
+SERVICES_BROKER_URL ?= redis://127.0.0.1:6379/13
+
+test-services: setup
+	DJANGO_DEBUG=1 DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:logging --create-db
+	DJANGO_DEBUG=1 PARAGRAF_SERVICES=1 DATABASE_URL=$(SERVICES_DB_URL) \
+		CELERY_BROKER_URL=$(SERVICES_BROKER_URL) $(PY) -m pytest -q -p no:logging tests/services
+
+# Benchmarks of DESIGN.md's budgets: SQLite (small) unless DATABASE_URL names PostgreSQL.
+bench: setup
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Load: learners log in, read lessons and answer quizzes against gunicorn on loopback.
+load: setup
+	$(PY) bench/load/run.py $(LOAD_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .
