@@ -6,3 +6,7 @@ class ParagrafConfig(AppConfig):
     name = "paragraf"
     verbose_name = _("Paragraf")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Privacy admin hooks (HR's person-data export, the audit log viewer).
+        from . import privacy_admin  # noqa: F401

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "paragraf.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -94,6 +95,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "login"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+
+# Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set. The login is mapped to an
+# existing employee by the employee-number claim or e-mail; no account is ever created by SSO.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = OIDC_RP_CLIENT_ID != ""
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_EMPLOYEE_NUMBER_CLAIM = env_str("OIDC_EMPLOYEE_NUMBER_CLAIM", "employee_number")
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+LOGIN_REDIRECT_URL_FAILURE = "/log-ind/sso-fejl/"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("paragraf.auth.ParagrafOIDCBackend")
 LOGIN_REDIRECT_URL = "my-courses"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -158,6 +178,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# GDPR retention: anonymise leavers past the retention period (PrivacySettings), nightly.
+CELERY_BEAT_SCHEDULE["paragraf-retention"] = {
+    "task": "paragraf.tasks.retention_apply_task",
+    "schedule": 24 * 60 * 60,
+}
 
 # E-mail
 EMAIL_BACKEND = env_str(
