@@ -33,3 +33,14 @@ def cited(tree):
         "lesson_a": lesson_a,
         "lesson_b": lesson_b,
     }
+
+
+@pytest.fixture
+def admin_access(groups):
+    from django.contrib.auth.models import Permission
+
+    from people.roles import HR, JURIST
+
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for name in (HR, JURIST):
+        groups[name].permissions.add(access)
