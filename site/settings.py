@@ -183,6 +183,15 @@ CELERY_BEAT_SCHEDULE["paragraf-retention"] = {
     "task": "paragraf.tasks.retention_apply_task",
     "schedule": 24 * 60 * 60,
 }
+# Mandatory training: assign what is due and mark missed deadlines, then send reminders.
+CELERY_BEAT_SCHEDULE["compliance-evaluate"] = {
+    "task": "compliance.tasks.evaluate_requirements_task",
+    "schedule": 6 * 60 * 60,
+}
+CELERY_BEAT_SCHEDULE["compliance-reminders"] = {
+    "task": "compliance.tasks.send_reminders_task",
+    "schedule": 6 * 60 * 60,
+}
 
 # E-mail
 EMAIL_BACKEND = env_str(
