@@ -16,7 +16,8 @@ from .codes import code_display
 
 
 class Certificate(models.Model):
-    """One certificate per completed course run; a compliance cycle attaches to it.
+    """One certificate per completed course run; the compliance cycle it completed attaches to it
+    and sets ``valid_until`` (a cycle completed without a run gets a certificate of its own).
 
     Holder name and course title are copied at issue time: the certificate states what was true
     when it was issued, even if the course page is later renamed or deleted.
@@ -47,6 +48,14 @@ class Certificate(models.Model):
     course_run = models.OneToOneField(
         "courses.CourseRun",
         verbose_name=_("kursusforløb"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificate",
+    )
+    assignment = models.OneToOneField(
+        "compliance.Assignment",
+        verbose_name=_("tildeling (runde)"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -12,3 +12,10 @@ def on_course_completed(sender, run, **kwargs) -> None:
     from .tasks import certificate_issue_task
 
     transaction.on_commit(partial(certificate_issue_task.delay, run.pk))
+
+
+def on_cycle_completed(sender, assignment, **kwargs) -> None:
+    """Queue attaching the cycle to its certificate once the transaction has committed."""
+    from .tasks import certificate_for_cycle_task
+
+    transaction.on_commit(partial(certificate_for_cycle_task.delay, assignment.pk))

@@ -16,8 +16,10 @@ from people.models import AuditEvent
 from .codes import code_generate
 from .models import Certificate, CertificateTemplate
 from .pdf import CertificateContent, certificate_pdf_render
+from .validity import valid_until_for
 
 if TYPE_CHECKING:
+    from compliance.models import Assignment
     from courses.models import CourseRun
     from people.models import User
 
@@ -76,6 +78,81 @@ def certificate_issue_for_run(*, run: CourseRun) -> tuple[Certificate, bool]:
     raise RuntimeError(f"no free certificate code after {_CODE_ATTEMPTS} attempts")
 
 
+def _issue_for_assignment_without_run(*, assignment: Assignment) -> Certificate:
+    """A cycle completed without a course run (e.g. recorded by HR) still gets a certificate."""
+    holder = assignment.person
+    course = assignment.requirement.course
+    for _attempt in range(_CODE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(
+                    code=code_generate(),
+                    holder=holder,
+                    holder_name=holder.get_full_name() or holder.username,
+                    course=course,
+                    course_title=course.title,
+                    assignment=assignment,
+                    completed_at=assignment.completed_at or timezone.now(),
+                    valid_until=valid_until_for(assignment=assignment),
+                )
+        except IntegrityError:
+            existing = Certificate.objects.filter(assignment=assignment).first()
+            if existing is not None:
+                return existing
+    raise RuntimeError(f"no free certificate code after {_CODE_ATTEMPTS} attempts")
+
+
+def certificate_issue_for_assignment(*, assignment: Assignment) -> Certificate:
+    """The certificate for a completed compliance cycle. Idempotent.
+
+    The cycle attaches to the certificate of the run that completed it (same person, course and
+    completion time), which is issued here if the run's own task has not run yet; the
+    requirement's recurrence sets ``valid_until``. Without such a run the cycle gets a
+    certificate of its own. The PDF is (re-)rendered when the validity changed.
+    """
+    from courses.models import CourseRun
+
+    existing = Certificate.objects.filter(assignment=assignment).first()
+    if existing is not None:
+        return existing
+    run = (
+        CourseRun.objects.select_related("user", "course")
+        .filter(
+            user_id=assignment.person_id,
+            course_id=assignment.requirement.course_id,
+            completed_at=assignment.completed_at,
+        )
+        .first()
+        if assignment.completed_at is not None
+        else None
+    )
+    if run is None:
+        certificate = _issue_for_assignment_without_run(assignment=assignment)
+    else:
+        certificate, _created = certificate_issue_for_run(run=run)
+        with transaction.atomic():
+            attached = Certificate.objects.filter(
+                pk=certificate.pk, assignment__isnull=True
+            ).update(
+                assignment=assignment,
+                valid_until=valid_until_for(assignment=assignment),
+                # Any PDF was rendered before the validity was known: mark it outdated.
+                pdf_rendered_at=None,
+            )
+        certificate.refresh_from_db()
+        if not attached:
+            logger.info(
+                "certificate %s already belongs to assignment %s; cycle %s not attached",
+                certificate.pk, certificate.assignment_id, assignment.pk,
+            )  # fmt: skip
+            return certificate
+    logger.info(
+        "certificate id=%s for cycle assignment=%s valid_until=%s",
+        certificate.pk, assignment.pk, certificate.valid_until,
+    )  # fmt: skip
+    return certificate
+
+
 def certificate_content(
     *, certificate: Certificate, template: CertificateTemplate
 ) -> CertificateContent:
@@ -114,10 +191,23 @@ def certificate_render(
     return certificate
 
 
+def certificate_pdf_outdated(*, certificate: Certificate) -> bool:
+    """No PDF yet, or its facts changed since it was rendered (``pdf_rendered_at`` cleared)."""
+    return not certificate.pdf or certificate.pdf_rendered_at is None
+
+
 def certificate_issue_and_render(*, run: CourseRun) -> Certificate:
     """Issue (if needed) and render (if not yet rendered) the run's certificate. Idempotent."""
     certificate, _created = certificate_issue_for_run(run=run)
-    if not certificate.pdf:
+    if certificate_pdf_outdated(certificate=certificate):
+        certificate_render(certificate=certificate)
+    return certificate
+
+
+def certificate_issue_for_assignment_and_render(*, assignment: Assignment) -> Certificate:
+    """Issue or attach (if needed) and render (if not current). Idempotent."""
+    certificate = certificate_issue_for_assignment(assignment=assignment)
+    if certificate_pdf_outdated(certificate=certificate):
         certificate_render(certificate=certificate)
     return certificate
 

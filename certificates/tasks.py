@@ -9,7 +9,7 @@ from django.db import OperationalError
 
 from courses.models import CourseRun
 
-from .services import certificate_issue_and_render
+from .services import certificate_issue_and_render, certificate_issue_for_assignment_and_render
 
 logger = logging.getLogger(__name__)
 
@@ -27,3 +27,24 @@ def certificate_issue_task(run_id: int) -> int | None:
         logger.warning("certificate not issued: run %s missing or not completed", run_id)
         return None
     return certificate_issue_and_render(run=run).pk
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, OSError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def certificate_for_cycle_task(assignment_id: int) -> int | None:
+    """Attach a completed compliance cycle to its certificate (issuing it if needed)."""
+    from compliance.models import Assignment, Status
+
+    assignment = (
+        Assignment.objects.select_related("person", "requirement__course")
+        .filter(pk=assignment_id)
+        .first()
+    )
+    if assignment is None or assignment.status != Status.COMPLETED:
+        logger.warning("no certificate: assignment %s missing or not completed", assignment_id)
+        return None
+    return certificate_issue_for_assignment_and_render(assignment=assignment).pk

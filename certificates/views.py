@@ -19,7 +19,7 @@ from people.roles import is_hr
 
 from .models import Certificate
 from .selectors import certificate_by_code
-from .services import certificate_render
+from .services import certificate_pdf_outdated, certificate_render
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +80,10 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     if certificate is None or not (own or is_hr(request.user)):
         logger.info("certificate download refused user=%s id=%s", request.user.pk, pk)
         raise Http404(_("Kursusbeviset findes ikke."))
-    if not certificate.pdf or not certificate.pdf.storage.exists(certificate.pdf.name):
-        logger.warning("certificate pdf missing id=%s, rendering it now", certificate.pk)
+    if certificate_pdf_outdated(certificate=certificate) or not certificate.pdf.storage.exists(
+        certificate.pdf.name
+    ):
+        logger.info("certificate pdf missing or outdated id=%s, rendering it now", certificate.pk)
         certificate_render(certificate=certificate)
     if not own:
         audit_log(
