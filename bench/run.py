@@ -1,0 +1,179 @@
+"""``make bench``: build a fresh benchmark database, generate DESIGN.md's data set, measure.
+
+    .venv/bin/python bench/run.py [--size small|full] [--only lesson,compliance] [--keep-db]
+
+PostgreSQL when ``DATABASE_URL`` is a postgres:// URL (the benchmark uses a database of its own,
+``paragraf_bench`` on the same server, or ``BENCH_DATABASE_URL``; it is dropped and re-created),
+otherwise a SQLite file in the temp folder. Default size: ``full`` (45,000 employees) on
+PostgreSQL, ``small`` (4,500) on SQLite. Each module in MODULES that exists is imported and its
+``run(ctx)`` returns figures; one line per figure is printed with budget and ratio, and all of
+them are written to ``bench/results/latest.json``. Figures never fail the run; a module that
+crashes does (exit 1), after the others have run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import platform
+import secrets
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MODULES = [
+    "bench.compliance",
+    "bench.import_bench",
+    "bench.quizzes",
+    "bench.certificates",
+    "bench.lesson",
+]
+SIZES = {"full": 45_000, "small": 4_500}
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+
+
+def _database(keep: bool) -> tuple[str, str]:
+    """Choose, and unless ``keep`` re-create, the benchmark database; return (url, vendor)."""
+    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    parsed = urlparse(url)
+    if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
+        if not os.environ.get("BENCH_DATABASE_URL"):
+            parsed = parsed._replace(path="/paragraf_bench")
+            url = urlunparse(parsed)
+        name = parsed.path.lstrip("/")
+        import psycopg
+        from psycopg.conninfo import make_conninfo
+
+        admin = make_conninfo(
+            host=parsed.hostname or "127.0.0.1",
+            port=str(parsed.port or 5432),
+            user=parsed.username or "postgres",
+            password=parsed.password or None,
+            dbname="postgres",
+        )
+        with psycopg.connect(admin, autocommit=True) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not keep or not exists:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{name}"')
+        return url, "postgresql"
+    path = Path(tempfile.gettempdir()) / "paragraf-bench.sqlite3"
+    if not keep:
+        path.unlink(missing_ok=True)
+    return f"sqlite:///{path}", "sqlite"
+
+
+def _environment(db_url: str) -> None:
+    """Production-like settings (DEBUG off), eager tasks, no TLS redirects on the test client."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="paragraf.settings",
+        DATABASE_URL=db_url,
+        DJANGO_DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        SECURE_SSL_REDIRECT="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        PARAGRAF_MANIFEST_STATIC="0",
+        CELERY_BROKER_URL="",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        LOG_LEVEL=os.environ.get("LOG_LEVEL", "WARNING"),
+        MEDIA_ROOT=str(Path(tempfile.gettempdir()) / "paragraf-bench-media"),
+        STATIC_ROOT=str(Path(tempfile.gettempdir()) / "paragraf-bench-static"),
+    )
+    Path(os.environ["STATIC_ROOT"]).mkdir(exist_ok=True)  # whitenoise serves nothing from it
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=sorted(SIZES))
+    parser.add_argument("--only", help="comma-separated module names, e.g. lesson,compliance")
+    parser.add_argument("--keep-db", action="store_true", help="reuse the database and its data")
+    parser.add_argument("--repeat", type=int, default=30, help="timed runs per figure")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    db_url, vendor = _database(args.keep_db)
+    size = args.size or ("full" if vendor == "postgresql" else "small")
+    _environment(db_url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench.harness import BenchContext, Figure, report
+
+    print(
+        f"Paragraf bench: {vendor}, size {size} ({SIZES[size]:,} employees), "
+        f"{os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}",
+        flush=True,
+    )
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"migrated in {time.perf_counter() - t0:.1f} s", flush=True)
+
+    ctx = BenchContext(
+        size=size, vendor=vendor, employees=SIZES[size], extra={"repeat": args.repeat}
+    )
+    figures: list[Figure] = []
+    failed: list[str] = []
+
+    if importlib.util.find_spec("bench.datagen") is None:
+        print("not generated: bench.datagen (missing); modules create what they need", flush=True)
+    else:
+        datagen = importlib.import_module("bench.datagen")
+        t0 = time.perf_counter()
+        try:
+            datagen.generate(ctx)
+        except Exception:
+            traceback.print_exc()
+            failed.append("bench.datagen")
+        else:
+            seconds = time.perf_counter() - t0
+            figures.append(
+                Figure(
+                    f"data generation ({ctx.employees:,} employees)",
+                    seconds,
+                    "s",
+                    budget=60 if vendor == "postgresql" and size == "full" else None,
+                )
+            )
+            print(figures[-1].line(), flush=True)
+
+    wanted = {f"bench.{name.strip()}" for name in args.only.split(",")} if args.only else None
+    for name in MODULES:
+        if wanted is not None and name not in wanted:
+            continue
+        if importlib.util.find_spec(name) is None:
+            print(f"not measured: {name} (missing)", flush=True)
+            continue
+        t0 = time.perf_counter()
+        try:
+            module_figures = importlib.import_module(name).run(ctx)
+        except Exception:
+            traceback.print_exc()
+            failed.append(name)
+            continue
+        figures += module_figures
+        print(f"-- {name}: {time.perf_counter() - t0:.1f} s", flush=True)
+
+    print()
+    report(figures, RESULTS)
+    print(f"\n{len(figures)} figures in {time.perf_counter() - started:.0f} s → {RESULTS}")
+    if failed:
+        print(f"FAILED: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
