@@ -17,9 +17,15 @@ def approver(units, groups):
     return user
 
 
-@pytest.fixture
-def workflow(tree, groups):
+@pytest.fixture(autouse=True)
+def admin_permissions(tree, groups):
+    """The demo's role permissions: jurists and approvers use the admin, HR only its reports."""
     _home, courses_index, guidelines_index = tree
     seed_permissions(courses_index, guidelines_index)
     question_permissions_ensure()
+
+
+@pytest.fixture
+def workflow(tree, admin_permissions):
+    _home, courses_index, guidelines_index = tree
     return workflow_ensure(courses_index=courses_index, guidelines_index=guidelines_index)
