@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from certificates.selectors import certificates_of_holder
 from compliance.selectors import my_open_assignments
 from courses.selectors import courses_progress, live_courses
 
@@ -23,5 +24,6 @@ def my_courses(request: HttpRequest) -> HttpResponse:
             "completed": completed,
             "other": other,
             "required": my_open_assignments(user=request.user),
+            "certificates": certificates_of_holder(user=request.user),
         },
     )
