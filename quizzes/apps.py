@@ -18,3 +18,7 @@ class QuizzesConfig(AppConfig):
         personal_data_register("quizforsøg", attempts_export)
         personal_data_register("quiz_fritekstsvar", essay_answers_export)
         anonymiser_register("quizforsøg", attempts_anonymise)
+
+        from .citations import connect as citations_connect
+
+        citations_connect()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.services import StepNotCompletable, step_complete
 from guidelines.models import GuidelineSection, StatuteProvision
+from guidelines.selectors import withheld_source_ids
 
 from .grading import attempt_score, item_grade
 from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
@@ -75,7 +76,14 @@ class QuizRefused(Exception):
 
 
 def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
-    """The live questions a quiz draws from, in authored order (one or two queries)."""
+    """The live questions a quiz draws from, in authored order (two or three queries).
+
+    Questions citing a section that a material guideline change altered are withheld until
+    they are revised and re-published (guidelines.selectors.withheld_source_ids).
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    withheld = withheld_source_ids(content_type=ContentType.objects.get_for_model(Question))
     chosen = [
         row.question
         for row in QuizPageQuestion.objects.filter(page=quiz)
@@ -83,13 +91,13 @@ def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
         .order_by("sort_order", "pk")
     ]
     if chosen:
-        return [q for q in chosen if q.live]
+        return [q for q in chosen if q.live and q.pk not in withheld]
     if quiz.category_id is None:
         return []
     return list(
-        Question.objects.filter(category_id__in=quiz.category.subtree_ids(), live=True).order_by(
-            "pk"
-        )
+        Question.objects.filter(category_id__in=quiz.category.subtree_ids(), live=True)
+        .exclude(pk__in=withheld)
+        .order_by("pk")
     )
 
 
