@@ -1,0 +1,202 @@
+"""``make load``: learners against gunicorn on loopback, with locust, bounded in users and time.
+
+    .venv/bin/python bench/load/run.py [--users 20] [--spawn-rate 5] [--time 30s] [--workers 4]
+
+Builds a fresh database (PostgreSQL ``paragraf_load`` on the server of a postgres://
+``DATABASE_URL``, else a SQLite file in the temp folder), migrates it, loads the demo
+(``seed_demo``: courses, lessons, quizzes) and one learner account per simulated user, starts
+gunicorn with production settings (DEBUG off; TLS redirects and secure cookies off because
+loopback has no TLS), runs ``locustfile.py`` headless and prints p50/p95 per request type and
+requests per second. The locust CSV files land in ``bench/results/load_*.csv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.services.procs import gunicorn  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+PASSWORD = secrets.token_urlsafe(12)
+
+
+def _database() -> tuple[str, str]:
+    url = os.environ.get("DATABASE_URL", "")
+    parsed = urlparse(url)
+    if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
+        import psycopg
+        from psycopg.conninfo import make_conninfo
+
+        admin = make_conninfo(
+            host=parsed.hostname or "127.0.0.1",
+            port=str(parsed.port or 5432),
+            user=parsed.username or "postgres",
+            password=parsed.password or None,
+            dbname="postgres",
+        )
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute('DROP DATABASE IF EXISTS "paragraf_load" WITH (FORCE)')
+            conn.execute('CREATE DATABASE "paragraf_load"')
+        return urlunparse(parsed._replace(path="/paragraf_load")), "postgresql"
+    path = Path(tempfile.gettempdir()) / "paragraf-load.sqlite3"
+    path.unlink(missing_ok=True)
+    return f"sqlite:///{path}", "sqlite"
+
+
+def _environment(db_url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="paragraf.settings",
+        DATABASE_URL=db_url,
+        DJANGO_DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        PARAGRAF_BEHIND_PROXY="0",
+        PARAGRAF_MANIFEST_STATIC="0",
+        PARAGRAF_ALLOW_DEMO="1",
+        CELERY_BROKER_URL="",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        LOG_LEVEL="WARNING",
+        MEDIA_ROOT=str(Path(tempfile.gettempdir()) / "paragraf-load-media"),
+        STATIC_ROOT=str(Path(tempfile.gettempdir()) / "paragraf-load-static"),
+    )
+    Path(env["STATIC_ROOT"]).mkdir(exist_ok=True)
+    return env
+
+
+def _prepare(users: int, targets_file: Path) -> None:
+    """Migrate, seed the demo and write the learners' accounts and URLs for the locustfile."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from courses.models import CoursePage, LessonPage
+    from people.models import User
+    from people.roles import LEARNER
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("seed_demo", verbosity=0)
+    demo_learner = User.objects.get(username="medarbejder")
+    group = Group.objects.get(name=LEARNER)
+    names = [f"last{i:03d}" for i in range(1, users + 1)]
+    with transaction.atomic():
+        for i, name in enumerate(names, start=1):
+            user = User.objects.create_user(
+                username=name,
+                password=PASSWORD,
+                first_name="Last",
+                last_name=f"Test {i}",
+                email=f"{name}@tmf.kk.dk",
+                employee_number=f"L{i:06d}",
+                org_unit=demo_learner.org_unit,
+                job_title="Sagsbehandler",
+            )
+            user.groups.add(group)
+    try:
+        from quizzes.models import QuizPage
+
+        quizzes = [q.url for q in QuizPage.objects.live()]
+    except ImportError:
+        quizzes = []
+    targets = {
+        "password": PASSWORD,
+        "users": names,
+        "lessons": [p.url for p in LessonPage.objects.live()],
+        "courses": [p.url for p in CoursePage.objects.live()],
+        "quizzes": quizzes,
+    }
+    targets_file.write_text(json.dumps(targets, indent=2))
+    print(
+        f"prepared: {len(names)} learners, {len(targets['lessons'])} lessons, "
+        f"{len(targets['courses'])} courses, {len(quizzes)} quizzes",
+        flush=True,
+    )
+
+
+def _summary(stats_csv: Path, seconds: float) -> None:
+    rows = list(csv.DictReader(stats_csv.open()))
+    print(f"\n{'request':<32} {'count':>7} {'fail':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
+    for row in rows:
+        print(
+            f"{row['Name'][:32]:<32} {row['Request Count']:>7} {row['Failure Count']:>5} "
+            f"{row['50%']:>8} {row['95%']:>8} {float(row['Requests/s']):>7.1f}"
+        )
+    print(f"(measured over {seconds:.0f} s)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--spawn-rate", type=float, default=5)
+    parser.add_argument("--time", default="30s")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    args = parser.parse_args(argv)
+
+    db_url, vendor = _database()
+    env = _environment(db_url)
+    os.environ.update(env)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    targets_file = RESULTS / "load_targets.json"
+    _prepare(args.users, targets_file)
+    print(
+        f"load: {vendor}, gunicorn {args.workers} workers × {args.threads} threads, "
+        f"{args.users} users (+{args.spawn_rate}/s) for {args.time}, on {os.cpu_count()} CPUs "
+        f"({platform.machine()}), locust on the same machine",
+        flush=True,
+    )
+    env["PARAGRAF_LOAD_TARGETS"] = str(targets_file)
+    with gunicorn(env, workers=args.workers, threads=args.threads) as port:
+        started = time.monotonic()
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(Path(__file__).with_name("locustfile.py")),
+                "--headless",
+                "--users",
+                str(args.users),
+                "--spawn-rate",
+                str(args.spawn_rate),
+                "--run-time",
+                args.time,
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--csv",
+                str(RESULTS / "load"),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        seconds = time.monotonic() - started
+    _summary(RESULTS / "load_stats.csv", seconds)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
