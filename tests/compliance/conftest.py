@@ -25,3 +25,12 @@ def onboarding(tree):
 @pytest.fixture
 def onboarding_requirement(onboarding):
     return requirement(onboarding, trigger=Requirement.Trigger.ASSIGNED, due_days=30)
+
+
+@pytest.fixture
+def hr_admin(hr, groups):
+    """HR with access to the Wagtail admin and the requirement permissions, as seed_demo gives."""
+    from compliance.demo import hr_permissions_ensure
+
+    hr_permissions_ensure()
+    return hr

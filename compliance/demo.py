@@ -1,0 +1,114 @@
+"""Demo step for seed_demo: the three demo requirements, evaluated, and a realistic mix in
+leder's team (someone overdue, someone completed). Idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from people.roles import HR
+
+from .models import Assignment, Requirement, Status
+from .services import assignment_complete, counts_rebuild, requirements_evaluate
+
+logger = logging.getLogger(__name__)
+
+
+def hr_permissions_ensure() -> None:
+    """HR may use the admin and add, change, view and delete requirements."""
+    group, _ = Group.objects.get_or_create(name=HR)
+    permissions = Permission.objects.filter(
+        content_type__app_label="compliance",
+        codename__in=[
+            "add_requirement",
+            "change_requirement",
+            "delete_requirement",
+            "view_requirement",
+        ],
+    ) | Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    group.permissions.add(*permissions)
+
+
+def seed_compliance(context: dict) -> None:
+    hr_permissions_ensure()
+    courses = context.get("courses", {})
+    units = context.get("units", {})
+    people = context.get("people", {})
+    onboarding = courses.get("onboarding-nye-medarbejdere")
+    managers = courses.get("jurakursus-nye-ledere")
+    jura = courses.get("jura-kort-og-godt")
+    if not (onboarding and managers and jura):
+        logger.warning("compliance demo skipped: the demo courses are missing")
+        return
+    today = timezone.localdate()
+    applies = today - dt.timedelta(days=60)
+    specs = [
+        (
+            "Onboarding for nye medarbejdere",
+            onboarding,
+            {"trigger": Requirement.Trigger.START_DATE, "due_days": 30},
+        ),
+        (
+            "Jurakursus for nye ledere",
+            managers,
+            {"trigger": Requirement.Trigger.BECAME_MANAGER, "due_days": 90, "managers_only": True},
+        ),
+        (
+            "Jura – Kort og Godt for sagsbehandlere i Byens Anvendelse",
+            jura,
+            {
+                "trigger": Requirement.Trigger.ASSIGNED,
+                "due_days": 60,
+                "job_titles": "sagsbehandler",
+                "recurrence": Requirement.Recurrence.MONTHS,
+                "recurrence_months": 24,
+            },
+        ),
+    ]
+    created = False
+    for name, course, fields in specs:
+        requirement, new = Requirement.objects.get_or_create(
+            name=name, defaults={"course": course, "applies_from": applies, **fields}
+        )
+        created |= new
+        if new and "job_titles" in fields and "BA" in units:
+            requirement.units.set([units["BA"]])
+    requirements_evaluate()
+    if created:
+        _team_mix(people, today)
+
+
+def _team_mix(people: dict, today: dt.date) -> None:
+    """Make leder's team realistic: one overdue, one completed (first seeding only)."""
+    from people.models import User
+
+    leder = people.get("leder")
+    if leder is None:
+        return
+    team = list(
+        User.objects.filter(org_unit__path__startswith=leder.org_unit.path, is_active=True).exclude(
+            pk=leder.pk
+        )
+    )
+    open_cycles = list(
+        Assignment.objects.filter(
+            person__in=team, status__in=[Status.NOT_STARTED, Status.IN_PROGRESS]
+        ).order_by("person_id", "id")
+    )
+    if not open_cycles:
+        return
+    overdue = open_cycles[0]
+    Assignment.objects.filter(pk=overdue.pk).update(
+        status=Status.OVERDUE,
+        due_at=today - dt.timedelta(days=5),
+        assigned_at=today - dt.timedelta(days=35),
+    )
+    done = next((a for a in open_cycles[1:] if a.person_id != overdue.person_id), None) or (
+        open_cycles[1] if len(open_cycles) > 1 else None
+    )
+    if done is not None:
+        assignment_complete(assignment=done, completed_at=timezone.now() - dt.timedelta(days=3))
+    counts_rebuild()

@@ -1,0 +1,342 @@
+"""HR's reports in the Wagtail admin: compliance by unit (rolled up), the assignment list and
+one person's record. CSV and XLSX come from ReportView; the full CSV of the list is streamed."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from courses.models import CoursePage
+from people.audit import audit_log
+from people.models import OrgUnit, User
+from people.roles import is_hr
+
+from .models import Assignment, Requirement, Status
+
+logger = logging.getLogger(__name__)
+
+
+class HROnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not is_hr(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _dated(name: str) -> str:
+    return f"{name}-{dt.date.today():%Y-%m-%d}"
+
+
+# -- compliance by org unit -----------------------------------------------------------------------
+
+
+class RollupFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Enhed"),
+        queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
+        method="filter_unit",
+    )
+    requirement = django_filters.ModelChoiceFilter(
+        label=_("Krav"), queryset=Requirement.objects.all(), method="filter_requirement"
+    )
+
+    class Meta:
+        model = OrgUnit
+        fields = ["unit", "requirement"]
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(path__startswith=value.path, depth__lte=value.depth + 2)
+
+    def filter_requirement(self, queryset, name, value):
+        return queryset  # applied to the counts in decorate_paginated_queryset
+
+
+class ComplianceRollupReport(HROnlyMixin, ReportView):
+    page_title = _("Overholdelse pr. enhed")
+    header_icon = "list-ul"
+    filterset_class = RollupFilterSet
+    index_url_name = "compliance_rollup"
+    index_results_url_name = "compliance_rollup_results"
+    paginate_by = 200
+    list_export = ["name", "code", "total", "compliant", "open", "overdue", "percent"]
+    export_headings = {
+        "name": _("Enhed"),
+        "code": _("Enhedskode"),
+        "total": _("Tildelinger"),
+        "compliant": _("Gennemført eller fritaget"),
+        "open": _("I gang eller ikke startet"),
+        "overdue": _("Overskredet"),
+        "percent": _("Procent overholdt"),
+    }
+    columns = [
+        Column("indented_name", label=_("Enhed")),
+        Column("total", label=_("Tildelinger")),
+        Column("compliant", label=_("Gennemført eller fritaget")),
+        Column("open", label=_("I gang / ikke startet")),
+        Column("overdue", label=_("Overskredet")),
+        Column("percent_display", label=_("Procent overholdt")),
+    ]
+
+    def get_filename(self):
+        return _dated("overholdelse-pr-enhed")
+
+    def get_queryset(self):
+        return OrgUnit.objects.filter(depth__lte=3).order_by("path")
+
+    def decorate_paginated_queryset(self, object_list):
+        units = list(object_list)
+        if not units:
+            return units
+        cleaned = getattr(self.filters.form, "cleaned_data", {}) if self.filters else {}
+        requirement = cleaned.get("requirement")
+        top = min(u.depth for u in units)
+        rows = {r.unit.pk: r for r in compliance_rollup_rows(units=units, requirement=requirement)}
+        for unit in units:
+            row = rows[unit.pk]
+            unit.total, unit.compliant, unit.open, unit.overdue = (
+                row.total,
+                row.compliant,
+                row.open,
+                row.overdue,
+            )
+            unit.percent = row.percent
+            unit.percent_display = "–" if row.percent is None else f"{row.percent:.1f} %"
+            unit.indented_name = "\u2003" * (unit.depth - top) + unit.name
+        return units
+
+
+def compliance_rollup_rows(*, units, requirement):
+    """Rollup rows for an already chosen list of units (one query on the counts)."""
+    from collections import defaultdict
+
+    from .models import StatusCount
+    from .selectors import RollupRow
+
+    counts = StatusCount.objects.filter(unit__in=[u.pk for u in units], count__gt=0)
+    if requirement is not None:
+        counts = counts.filter(requirement=requirement)
+    by_unit: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for unit_id, status, n in counts.values_list("unit_id", "status", "count"):
+        by_unit[unit_id][status] += n
+    return [RollupRow(unit=u, relative_depth=0, counts=dict(by_unit.get(u.pk, {}))) for u in units]
+
+
+# -- assignment list ------------------------------------------------------------------------------
+
+
+class AssignmentFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Enhed (med underenheder)"),
+        queryset=OrgUnit.objects.order_by("path"),
+        method="filter_unit",
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=_("Kursus"),
+        field_name="requirement__course",
+        queryset=CoursePage.objects.order_by("title"),
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    due_at = django_filters.DateFromToRangeFilter(label=_("Frist"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Assignment
+        fields = ["unit", "course", "status", "due_at"]
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit__path__startswith=value.path)
+
+
+EXPORT_COLUMNS = [
+    ("person__employee_number", _("Medarbejdernr.")),
+    ("person__first_name", _("Fornavn")),
+    ("person__last_name", _("Efternavn")),
+    ("unit__code", _("Enhedskode")),
+    ("requirement__name", _("Krav")),
+    ("cycle", _("Runde")),
+    ("assigned_at", _("Tildelt")),
+    ("due_at", _("Frist")),
+    ("completed_at", _("Gennemført")),
+    ("status", _("Status")),
+]
+
+
+class AssignmentReport(HROnlyMixin, ReportView):
+    page_title = _("Tildelinger")
+    header_icon = "list-ul"
+    filterset_class = AssignmentFilterSet
+    index_url_name = "compliance_assignments"
+    index_results_url_name = "compliance_assignments_results"
+    list_export = [
+        "person.employee_number",
+        "person.get_full_name",
+        "unit.code",
+        "requirement.name",
+        "cycle",
+        "assigned_at",
+        "due_at",
+        "completed_at",
+        "get_status_display",
+    ]
+    export_headings = {
+        "person.employee_number": _("Medarbejdernr."),
+        "person.get_full_name": _("Navn"),
+        "unit.code": _("Enhedskode"),
+        "requirement.name": _("Krav"),
+        "cycle": _("Runde"),
+        "assigned_at": _("Tildelt"),
+        "due_at": _("Frist"),
+        "completed_at": _("Gennemført"),
+        "get_status_display": _("Status"),
+    }
+    columns = [
+        TitleColumn(
+            "person",
+            label=_("Medarbejder"),
+            get_url=lambda a: reverse("compliance_person", args=[a.person_id]),
+        ),
+        Column("unit", label=_("Enhed")),
+        Column("requirement", label=_("Krav")),
+        Column("cycle", label=_("Runde")),
+        Column("due_at", label=_("Frist")),
+        Column("get_status_display", label=_("Status")),
+    ]
+
+    def get_filename(self):
+        return _dated("tildelinger")
+
+    def get_queryset(self):
+        return Assignment.objects.select_related("person", "unit", "requirement").order_by(
+            "status", "due_at", "id"
+        )
+
+    def write_csv_response(self, queryset):
+        audit_log(actor=self.request.user, action="export", what="Tildelinger (CSV)")
+        response = StreamingHttpResponse(
+            assignments_csv_stream(queryset), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
+
+    def write_xlsx_response(self, queryset):
+        audit_log(actor=self.request.user, action="export", what="Tildelinger (XLSX)")
+        return super().write_xlsx_response(queryset)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def assignments_csv_stream(queryset):
+    """Yield the CSV of ``queryset``: PostgreSQL streams ``COPY (…) TO STDOUT`` through Django's
+    connection; other databases stream rows from a chunked iterator."""
+    yield "\ufeff" + ";".join(str(label) for _, label in EXPORT_COLUMNS) + "\r\n"
+    qs = queryset.order_by("id").values_list(*[name for name, _ in EXPORT_COLUMNS])
+    if connection.vendor == "postgresql":
+        sql, params = qs.query.sql_with_params()
+        with connection.cursor() as cursor:
+            # Server-side parameter binding: psycopg merges the params into the COPY statement.
+            statement = cursor.mogrify(sql, params)
+            if isinstance(statement, bytes):
+                statement = statement.decode()
+            copy_sql = f"COPY ({statement}) TO STDOUT WITH (FORMAT csv, DELIMITER ';')"
+            with cursor.cursor.copy(copy_sql) as copy:
+                for chunk in copy:
+                    yield bytes(chunk)
+        return
+    writer = csv.writer(_Echo(), delimiter=";")
+    for row in qs.iterator(chunk_size=5000):
+        yield writer.writerow(["" if v is None else v for v in row])
+
+
+# -- one person's record ---------------------------------------------------------------------------
+
+
+class PersonRecordReport(HROnlyMixin, ReportView):
+    header_icon = "user"
+    index_url_name = "compliance_person"
+    index_results_url_name = "compliance_person_results"
+    list_export = [
+        "requirement.name",
+        "cycle",
+        "assigned_at",
+        "due_at",
+        "completed_at",
+        "get_status_display",
+        "exempt_reason",
+    ]
+    export_headings = {
+        "requirement.name": _("Krav"),
+        "cycle": _("Runde"),
+        "assigned_at": _("Tildelt"),
+        "due_at": _("Frist"),
+        "completed_at": _("Gennemført"),
+        "get_status_display": _("Status"),
+        "exempt_reason": _("Begrundelse for fritagelse"),
+    }
+    columns = [
+        Column("requirement", label=_("Krav")),
+        Column("cycle", label=_("Runde")),
+        Column("assigned_at", label=_("Tildelt")),
+        Column("due_at", label=_("Frist")),
+        Column("completed_at", label=_("Gennemført")),
+        Column("get_status_display", label=_("Status")),
+        Column("exempt_reason", label=_("Begrundelse for fritagelse")),
+        TitleColumn(
+            "exempt_link",
+            label=_("Fritag"),
+            get_url=lambda a: reverse("compliance_exempt", args=[a.pk]) if a.is_open else None,
+        ),
+    ]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.person = get_object_or_404(User, pk=kwargs["person_id"])
+
+    @property
+    def page_title(self):
+        return _("Uddannelseshistorik: %(name)s") % {
+            "name": self.person.get_full_name() or self.person.username
+        }
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.person.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.person.pk])
+
+    def get_filename(self):
+        return _dated(f"historik-{self.person.employee_number or self.person.pk}")
+
+    def get_queryset(self):
+        return (
+            Assignment.objects.filter(person=self.person)
+            .select_related("requirement")
+            .order_by("requirement__name", "cycle")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for assignment in object_list:
+            assignment.exempt_link = _("Fritag") if assignment.is_open else ""
+        return object_list
+
+    def get(self, request, *args, **kwargs):
+        audit_log(
+            actor=request.user,
+            action="export" if self.is_export else "view",
+            what="Uddannelseshistorik",
+            subject=self.person,
+        )
+        return super().get(request, *args, **kwargs)

@@ -1,0 +1,104 @@
+"""HR's admin: requirements (a ModelViewSet guarded by model permissions), reports, the HR
+upload and exemptions. Menu items show only to HR."""
+
+from __future__ import annotations
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from people.roles import is_hr
+
+from . import admin_views, reports
+from .models import Requirement
+
+
+class RequirementViewSet(ModelViewSet):
+    model = Requirement
+    icon = "tasks"
+    menu_label = _("Obligatoriske krav")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "course", "trigger", "due_days", "recurrence", "is_active"]
+    list_filter = ["is_active", "trigger", "recurrence"]
+    form_fields = [
+        "name",
+        "course",
+        "managers_only",
+        "units",
+        "job_titles",
+        "trigger",
+        "due_days",
+        "grace_days",
+        "recurrence",
+        "recurrence_months",
+        "window_month",
+        "window_day",
+        "applies_from",
+        "is_active",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_requirements():
+    return RequirementViewSet("requirements")
+
+
+@hooks.register("register_admin_urls")
+def compliance_admin_urls():
+    return [
+        path("overholdelse/", reports.ComplianceRollupReport.as_view(), name="compliance_rollup"),
+        path(
+            "overholdelse/results/",
+            reports.ComplianceRollupReport.as_view(results_only=True),
+            name="compliance_rollup_results",
+        ),
+        path("tildelinger/", reports.AssignmentReport.as_view(), name="compliance_assignments"),
+        path(
+            "tildelinger/results/",
+            reports.AssignmentReport.as_view(results_only=True),
+            name="compliance_assignments_results",
+        ),
+        path(
+            "tildelinger/person/<int:person_id>/",
+            reports.PersonRecordReport.as_view(),
+            name="compliance_person",
+        ),
+        path(
+            "tildelinger/person/<int:person_id>/results/",
+            reports.PersonRecordReport.as_view(results_only=True),
+            name="compliance_person_results",
+        ),
+        path(
+            "tildelinger/<int:assignment_id>/fritag/", admin_views.exempt, name="compliance_exempt"
+        ),
+        path("hr-import/", admin_views.hr_import, name="compliance_hr_import"),
+    ]
+
+
+class HRMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_hr(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def rollup_menu_item():
+    return HRMenuItem(
+        _("Overholdelse pr. enhed"), reverse("compliance_rollup"), icon_name="list-ul", order=100
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def assignments_menu_item():
+    return HRMenuItem(
+        _("Tildelinger"), reverse("compliance_assignments"), icon_name="list-ul", order=110
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def hr_import_menu_item():
+    return HRMenuItem(
+        _("Indlæs HR-data"), reverse("compliance_hr_import"), icon_name="upload", order=260
+    )
