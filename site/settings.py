@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import database_from_url, env_bool, env_int, env_list, env_str
@@ -191,6 +192,11 @@ CELERY_BEAT_SCHEDULE["compliance-evaluate"] = {
 CELERY_BEAT_SCHEDULE["compliance-reminders"] = {
     "task": "compliance.tasks.send_reminders_task",
     "schedule": 6 * 60 * 60,
+}
+# Authoring: Monday morning digest of content due for legal review (once per item per ISO week).
+CELERY_BEAT_SCHEDULE["paragraf-review-digest"] = {
+    "task": "paragraf.review_digest_send",
+    "schedule": crontab(day_of_week="mon", hour=7, minute=0),
 }
 
 # E-mail
