@@ -171,7 +171,12 @@ def question_add(
     if kind == "truefalse":
         fields.setdefault("true_is_correct", False)
     question = Question(
-        category=category or question_category(), kind=kind, text=text, choices=stream, **fields
+        category=category or question_category(),
+        kind=kind,
+        text=text,
+        choices=stream,
+        live=False,
+        **fields,
     )
     question.full_clean()
     question.save()
