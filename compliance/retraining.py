@@ -1,0 +1,298 @@
+"""Targeted re-training after a material guideline change.
+
+For a material GuidelineChange, HR or a jurist creates a short course (family
+"genopfriskning") made of copies of the revised lessons (and a quiz of the revised questions)
+and assigns it, with a due date, to exactly the people who completed content citing a changed
+or removed section before the change was published. The re-training is its own requirement,
+so its assignments are cycles of their own; the original completions are never touched.
+
+The requirement is created inactive: rule evaluation (``requirements_evaluate``) never widens
+its audience, and the assignments made here are its whole audience. Completing the
+re-training course completes those assignments through the usual ``course_completed`` path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import include, path
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+
+from courses.citations import lesson_citations_index
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, StepCompletion
+from guidelines.models import GuidelineChange, ReviewItem
+from people.models import User
+from people.roles import is_hr, is_jurist
+from quizzes.models import AttemptQuestion, Question, QuizPage, QuizPageQuestion
+
+from .models import Assignment, Requirement, Status
+from .services import counts_apply
+
+logger = logging.getLogger(__name__)
+
+
+class RetrainingRefused(Exception):
+    """The re-training cannot be created; ``message`` says why in Danish."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class RetrainingPlan:
+    """What a re-training for a change would contain and whom it would reach."""
+
+    change: GuidelineChange
+    lessons: list[LessonPage] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    unrevised: list[ReviewItem] = field(default_factory=list)
+    people: list[User] = field(default_factory=list)
+
+
+def retraining_plan(*, change: GuidelineChange) -> RetrainingPlan:
+    """The revised lessons and questions citing the change's sections, the items still open,
+    and the active people who completed one of those lessons or passed a quiz with one of
+    those questions before the change was published. A fixed number of queries."""
+    items = list(change.review_items.all())
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    question_type = ContentType.objects.get_for_model(Question)
+    lesson_ids = {i.source_object_id for i in items if i.source_content_type_id == lesson_type.pk}
+    question_ids = {
+        i.source_object_id for i in items if i.source_content_type_id == question_type.pk
+    }
+    revised = {
+        (i.source_content_type_id, i.source_object_id)
+        for i in items
+        if i.status == ReviewItem.Status.CLOSED and i.resolution == ReviewItem.Resolution.REVISED
+    }
+    plan = RetrainingPlan(change=change)
+    plan.unrevised = [i for i in items if i.status == ReviewItem.Status.OPEN]
+    plan.lessons = list(
+        LessonPage.objects.live()
+        .filter(pk__in=[pk for pk in lesson_ids if (lesson_type.pk, pk) in revised])
+        .order_by("path")
+    )
+    plan.questions = list(
+        Question.objects.filter(
+            live=True, pk__in=[pk for pk in question_ids if (question_type.pk, pk) in revised]
+        ).order_by("pk")
+    )
+    before = change.published_at
+    learned = StepCompletion.objects.filter(page_id__in=lesson_ids, completed_at__lt=before).values(
+        "run__user_id"
+    )
+    tested = AttemptQuestion.objects.filter(
+        question_id__in=question_ids,
+        attempt__passed=True,
+        attempt__submitted_at__lt=before,
+    ).values("attempt__user_id")
+    plan.people = list(
+        User.objects.filter(is_active=True)
+        .filter(_any_pk_in(learned, tested))
+        .select_related("org_unit")
+        .order_by("last_name", "first_name", "pk")
+    )
+    return plan
+
+
+def _any_pk_in(*subqueries):
+    from django.db.models import Q
+
+    where = Q()
+    for subquery in subqueries:
+        where |= Q(pk__in=subquery)
+    return where
+
+
+def _unique_slug(parent, base: str) -> str:
+    slug = base[:200]
+    n = 2
+    while parent.get_children().filter(slug=slug).exists():
+        slug = f"{base[:195]}-{n}"
+        n += 1
+    return slug
+
+
+def retraining_create(
+    *, change: GuidelineChange, title: str, due_at: dt.date, by: User
+) -> tuple[Requirement, list[Assignment]]:
+    """Build the re-training course, its inactive requirement and one assignment (cycle 1)
+    per person in the plan, all in one transaction. Raises RetrainingRefused (writing
+    nothing) when the change is not material, nothing is revised yet, nobody is affected, or
+    the due date has passed."""
+    if change.kind != GuidelineChange.Kind.MATERIAL:
+        raise RetrainingRefused(_("Kun en væsentlig ændring kan give en genopfriskning."))
+    today = timezone.localdate()
+    if due_at <= today:
+        raise RetrainingRefused(_("Fristen skal ligge efter i dag."))
+    plan = retraining_plan(change=change)
+    if not plan.lessons and not plan.questions:
+        raise RetrainingRefused(
+            _(
+                "Ingen lektioner eller spørgsmål er revideret endnu. Revidér og offentliggør dem først."
+            )
+        )
+    if not plan.people:
+        raise RetrainingRefused(_("Ingen har gennemført indhold, der citerer de ændrede afsnit."))
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        raise RetrainingRefused(_("Der er ingen kursusoversigt at oprette genopfriskningen i."))
+    # HR may assign but not author pages: the pages are written as a system action, with the
+    # person recorded on the revisions.
+    with transaction.atomic():
+        course = CoursePage(
+            title=title,
+            slug=_unique_slug(index, slugify(f"genopfriskning {change.page.title}")),
+            family=CoursePage.Family.RETRAINING,
+            intro=_("<p>%(guideline)s er ændret. Her er det, der er nyt for dig.</p>")
+            % {"guideline": change.page.title},
+            duration_minutes=max(5, 5 * (len(plan.lessons) + 1)),
+            responsible=by if is_jurist(by) else None,
+        )
+        index.add_child(instance=course)
+        course.save_revision(user=by).publish()
+        module = ModulePage(title=_("Det er ændret"), slug="det-er-aendret")
+        course.add_child(instance=module)
+        module.save_revision(user=by).publish()
+        for lesson in plan.lessons:
+            copy = lesson.copy(
+                to=module,
+                update_attrs={"slug": _unique_slug(module, lesson.slug)},
+                keep_live=True,
+                copy_revisions=False,
+                log_action=None,
+            )
+            copy = LessonPage.objects.get(pk=copy.pk)
+            lesson_citations_index(lesson=copy)
+        if plan.questions:
+            quiz = QuizPage(title=_("Test dig selv"), slug="test-dig-selv", pass_mark=80)
+            quiz.quiz_questions = [
+                QuizPageQuestion(question=q, sort_order=i) for i, q in enumerate(plan.questions)
+            ]
+            module.add_child(instance=quiz)
+            quiz.save_revision(user=by).publish()
+        requirement = Requirement.objects.create(
+            name=title[:255],
+            course=course,
+            trigger=Requirement.Trigger.ASSIGNED,
+            due_days=max(1, (due_at - today).days),
+            recurrence=Requirement.Recurrence.NONE,
+            applies_from=today,
+            is_active=False,
+        )
+        assignments = Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    person=person,
+                    requirement=requirement,
+                    unit_id=person.org_unit_id,
+                    cycle=1,
+                    assigned_at=today,
+                    due_at=due_at,
+                    status=Status.NOT_STARTED,
+                )
+                for person in plan.people
+            ]
+        )
+        deltas: dict[tuple[int | None, int, str], int] = {}
+        for a in assignments:
+            key = (a.unit_id, requirement.pk, Status.NOT_STARTED)
+            deltas[key] = deltas.get(key, 0) + 1
+        counts_apply(deltas)
+    logger.info(
+        "retraining created change=%s course=%s requirement=%s people=%d lessons=%d questions=%d",
+        change.pk,
+        course.pk,
+        requirement.pk,
+        len(assignments),
+        len(plan.lessons),
+        len(plan.questions),
+    )
+    return requirement, assignments
+
+
+# --- Admin view -------------------------------------------------------------------------------
+
+
+def may_create_retraining(user) -> bool:
+    return is_hr(user) or is_jurist(user)
+
+
+class RetrainingForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=255)
+    due_at = forms.DateField(
+        label=gettext_lazy("Frist"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def retraining_create_view(request: HttpRequest, change_id: int) -> HttpResponse:
+    if not may_create_retraining(request.user):
+        logger.warning("refused retraining user=%s change=%s", request.user.pk, change_id)
+        raise PermissionDenied
+    change = get_object_or_404(GuidelineChange.objects.select_related("page"), pk=change_id)
+    plan = retraining_plan(change=change)
+    initial = {
+        "title": _("Genopfriskning: %(title)s") % {"title": change.page.title},
+        "due_at": timezone.localdate() + dt.timedelta(days=30),
+    }
+    form = RetrainingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            requirement, assignments = retraining_create(
+                change=change,
+                title=form.cleaned_data["title"],
+                due_at=form.cleaned_data["due_at"],
+                by=request.user,
+            )
+        except RetrainingRefused as exc:
+            logger.warning("retraining refused change=%s reason=%s", change.pk, exc.message)
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Genopfriskningen er tildelt %(count)d personer med frist %(due)s.")
+                % {
+                    "count": len(assignments),
+                    "due": form.cleaned_data["due_at"].strftime("%d.%m.%Y"),
+                },
+            )
+            return redirect("guidelines_admin:change", change.pk)
+    return render(
+        request,
+        "compliance/retraining_form.html",
+        {
+            "change": change,
+            "plan": plan,
+            "form": form,
+            "page_title": _("Genopfriskning efter ændring af %(title)s")
+            % {"title": change.page.title},
+            "header_icon": "repeat",
+        },
+    )
+
+
+retraining_urls = [
+    path("<int:change_id>/", retraining_create_view, name="create"),
+]
+
+
+def register() -> None:
+    """Register the admin URLs (called from ComplianceConfig.ready)."""
+
+    @hooks.register("register_admin_urls")
+    def register_retraining_urls():
+        return [path("genopfriskning/", include((retraining_urls, "retraining_admin")))]
