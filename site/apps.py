@@ -9,4 +9,5 @@ class ParagrafConfig(AppConfig):
 
     def ready(self) -> None:
         # Privacy admin hooks (HR's person-data export, the audit log viewer).
-        from . import privacy_admin  # noqa: F401
+        # Version-pinned evidence for HR and jurists (issue 6).
+        from . import evidence_admin, privacy_admin  # noqa: F401
