@@ -53,21 +53,23 @@ class RevokeForm(forms.Form):
         help_text=gettext_lazy("Vises ikke offentligt, men gemmes på beviset og i loggen."),
     )
 
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Skriv en begrundelse for tilbagekaldelsen."))
-        return reason
+
+#: The URL namespace of CertificateViewSet (wagtail_hooks) under /admin/.
+NAMESPACE = "kursusbeviser"
 
 
-def _action_buttons(viewset, certificate: Certificate) -> list[MenuItem]:
+def _url(name: str, certificate: Certificate) -> str:
+    return reverse(f"{NAMESPACE}:{name}", args=[certificate.pk])
+
+
+def _action_buttons(certificate: Certificate) -> list[MenuItem]:
     buttons = [
         MenuItem(
             _("Hent PDF"), url=certificate.get_download_url(), icon_name="download", priority=30
         ),
         MenuItem(
             _("Genudsted PDF"),
-            url=reverse(viewset.get_url_name("reissue"), args=[certificate.pk]),
+            url=_url("reissue", certificate),
             icon_name="resubmit",
             priority=40,
         ),
@@ -76,7 +78,7 @@ def _action_buttons(viewset, certificate: Certificate) -> list[MenuItem]:
         buttons.append(
             MenuItem(
                 _("Tilbagekald"),
-                url=reverse(viewset.get_url_name("revoke"), args=[certificate.pk]),
+                url=_url("revoke", certificate),
                 icon_name="cross",
                 priority=50,
             )
@@ -92,24 +94,10 @@ class CertificateIndexView(IndexView):
         )  # fmt: skip
 
     def get_list_more_buttons(self, instance):
-        return [*super().get_list_more_buttons(instance), *_action_buttons(self.viewset, instance)]
+        return [*super().get_list_more_buttons(instance), *_action_buttons(instance)]
 
 
 class CertificateInspectView(InspectView):
-    fields = [
-        "holder_name",
-        "course_title",
-        "completed_at",
-        "valid_until",
-        "status_label",
-        "code_display",
-        "issued_at",
-        "pdf_rendered_at",
-        "revoked_at",
-        "revoked_by",
-        "revoked_reason",
-    ]
-
     def get_field_label(self, field_name, field):
         if field_name == "status_label":
             return _("Status")
@@ -120,12 +108,16 @@ class CertificateInspectView(InspectView):
     def get_field_display_value(self, field_name, field):
         if field_name in ("status_label", "code_display"):
             return getattr(self.object, field_name)
+        if field_name == "valid_until" and self.object.valid_until is None:
+            return _("Uden udløbsdato")
+        if field_name in ("revoked_at", "revoked_by") and getattr(self.object, field_name) is None:
+            return "–"
         return super().get_field_display_value(field_name, field)
 
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        for item in _action_buttons(self.viewset, self.object):
+        for item in _action_buttons(self.object):
             buttons.append(HeaderButton(item.label, url=item.url, icon_name=item.icon_name))
         return buttons
 
@@ -139,9 +131,9 @@ def _certificate_for_hr(request: HttpRequest, pk: int) -> Certificate:
     return certificate
 
 
-def revoke_view(request: HttpRequest, pk: int, *, viewset) -> HttpResponse:
+def revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = _certificate_for_hr(request, pk)
-    inspect_url = reverse(viewset.get_url_name("inspect"), args=[certificate.pk])
+    inspect_url = _url("inspect", certificate)
     if certificate.revoked_at is not None:
         messages.warning(request, _("Beviset er allerede tilbagekaldt. Intet er ændret."))
         return redirect(inspect_url)
@@ -164,9 +156,9 @@ def revoke_view(request: HttpRequest, pk: int, *, viewset) -> HttpResponse:
     )
 
 
-def reissue_view(request: HttpRequest, pk: int, *, viewset) -> HttpResponse:
+def reissue_view(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = _certificate_for_hr(request, pk)
-    inspect_url = reverse(viewset.get_url_name("inspect"), args=[certificate.pk])
+    inspect_url = _url("inspect", certificate)
     if request.method == "POST":
         certificate_reissue(certificate=certificate, by=request.user)
         messages.success(request, _("Der er dannet en ny PDF. Koden er den samme."))

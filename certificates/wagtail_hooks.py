@@ -1,12 +1,12 @@
-from functools import partial
-
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_views import (
+    NAMESPACE,
     CertificateIndexView,
     CertificateInspectView,
     HRPermissionPolicy,
@@ -25,7 +25,26 @@ class CertificateViewSet(ModelViewSet):
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView
     inspect_view_enabled = True
-    list_display = ["holder_name", "course_title", "completed_at", "valid_until", "status_label"]
+    inspect_view_fields = [
+        "holder_name",
+        "course_title",
+        "completed_at",
+        "valid_until",
+        "status_label",
+        "code_display",
+        "issued_at",
+        "pdf_rendered_at",
+        "revoked_at",
+        "revoked_by",
+        "revoked_reason",
+    ]
+    list_display = [
+        "holder_name",
+        "course_title",
+        "completed_at",
+        "valid_until",
+        Column("status_label", label=_("Status")),
+    ]
     search_fields = ["holder_name", "course_title", "code"]
     search_backend_name = None
     ordering = ["-completed_at", "-id"]
@@ -39,12 +58,12 @@ class CertificateViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("revoke/<int:pk>/", partial(revoke_view, viewset=self), name="revoke"),
-            path("reissue/<int:pk>/", partial(reissue_view, viewset=self), name="reissue"),
+            path("revoke/<int:pk>/", revoke_view, name="revoke"),
+            path("reissue/<int:pk>/", reissue_view, name="reissue"),
         ]
 
 
-certificate_viewset = CertificateViewSet("kursusbeviser")
+certificate_viewset = CertificateViewSet(NAMESPACE)
 
 
 @hooks.register("register_admin_viewset")

@@ -26,7 +26,7 @@ def clean_cache_and_media(settings, tmp_path):
 
 @pytest.fixture
 def onboarding(tree):
-    return course(title="Onboarding for nye medarbejdere", modules=1, lessons=2)
+    return course(title="Onboarding for nye medarbejdere", modules=1, lessons=1)
 
 
 def complete_course(user, course_page) -> CourseRun:
