@@ -18,6 +18,8 @@ class HeadingBlock(blocks.CharBlock):
         label = _("Overskrift")
         template = "courses/blocks/heading.html"
         help_text = _("En mellemoverskrift i lektionen (niveau 2).")
+        description = help_text
+        preview_value = "Hvornår skal der partshøres?"
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -33,6 +35,7 @@ class CalloutBlock(blocks.StructBlock):
         label = _("Fremhævet boks")
         template = "courses/blocks/callout.html"
         help_text = _("En kort fremhævet besked: bemærk, advarsel eller husk.")
+        description = help_text
         preview_value = {
             "kind": "remember",
             "text": "<p>Husk at partshøre, før du træffer afgørelse.</p>",
@@ -52,6 +55,14 @@ class CaseBlock(blocks.StructBlock):
         label = _("Case med refleksion")
         template = "courses/blocks/case.html"
         help_text = _("En konkret sag fra hverdagen og et spørgsmål, læseren tænker over.")
+        description = help_text
+        preview_value = {
+            "title": "Udeservering på et smalt fortov",
+            "scenario": "<p>En café søger om 12 borde på et fortov, hvor gangbanen bliver "
+            "under 2 fliser.</p>",
+            "reflection": "Hvad skal afgørelsen indeholde, hvis du giver delvist afslag?",
+            "discussion": "<p>En begrundelse med henvisning til reglerne og klagevejledning.</p>",
+        }
 
 
 class KeyPointsBlock(blocks.StructBlock):
@@ -63,6 +74,11 @@ class KeyPointsBlock(blocks.StructBlock):
         label = _("Hovedpunkter")
         template = "courses/blocks/key_points.html"
         help_text = _("De få ting, læseren skal huske fra lektionen.")
+        description = help_text
+        preview_value = {
+            "title": "Det vigtigste",
+            "points": ["Partshør før afgørelsen", "Begrund afslag", "Giv klagevejledning"],
+        }
 
 
 class CheckYourselfBlock(blocks.StructBlock):
@@ -74,6 +90,11 @@ class CheckYourselfBlock(blocks.StructBlock):
         label = _("Test dig selv")
         template = "courses/blocks/check_yourself.html"
         help_text = _("Et spørgsmål uden point; svaret vises, når læseren klikker.")
+        description = help_text
+        preview_value = {
+            "question": "Skal et afslag på udeservering begrundes?",
+            "answer": "<p>Ja, efter forvaltningslovens § 22.</p>",
+        }
 
 
 class VideoBlock(blocks.StructBlock):
@@ -90,6 +111,8 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "courses/blocks/video.html"
         help_text = _("En indlejret video med billedtekst og tekstudskrift.")
+        # No preview_value: a preview would fetch the embed from the video host.
+        description = help_text
 
 
 class LessonBodyBlock(blocks.StreamBlock):

@@ -37,6 +37,16 @@ class CitationBlock(blocks.StructBlock):
         label = _("Henvisning")
         template = "guidelines/blocks/citation.html"
         help_text = _("Henvis til ét afsnit i et administrationsgrundlag eller én lovbestemmelse.")
+        description = help_text
+
+    def get_preview_value(self):
+        """A real provision from the database, so the preview shows the learner's rendering."""
+        from .models import StatuteProvision
+
+        provision = StatuteProvision.objects.order_by("key").first()
+        return self.to_python(
+            {"section": None, "provision": provision.pk if provision else None, "note": ""}
+        )
 
     def clean(self, value):
         value = super().clean(value)
