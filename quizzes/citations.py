@@ -6,7 +6,12 @@ from __future__ import annotations
 from django.db.models.signals import post_delete
 from wagtail.signals import published, unpublished
 
-from guidelines.services import citation_index_remove, citation_index_replace, citations_from_stream
+from guidelines.services import (
+    citation_index_remove,
+    citation_index_replace,
+    citation_source_register,
+    citations_from_stream,
+)
 
 from .models import Question
 
@@ -21,6 +26,14 @@ def question_citations_index(*, question: Question, revision=None) -> None:
     )
 
 
+def questions_reindex() -> int:
+    """Re-index every live question."""
+    questions = list(Question.objects.filter(live=True).select_related("live_revision"))
+    for question in questions:
+        question_citations_index(question=question)
+    return len(questions)
+
+
 def _question_published(sender, instance, revision=None, **kwargs) -> None:
     question_citations_index(question=instance, revision=revision)
 
@@ -33,3 +46,4 @@ def connect() -> None:
     published.connect(_question_published, sender=Question, dispatch_uid="quizzes_cit_pub")
     unpublished.connect(_question_gone, sender=Question, dispatch_uid="quizzes_cit_unpub")
     post_delete.connect(_question_gone, sender=Question, dispatch_uid="quizzes_cit_delete")
+    citation_source_register("questions", questions_reindex)
