@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished
 from guidelines.services import (
     citation_index_remove,
     citation_index_replace,
+    citation_source_register,
     citations_from_stream,
     guideline_revisions_seen_record,
 )
@@ -29,6 +30,14 @@ def lesson_citations_index(*, lesson: LessonPage, revision=None) -> None:
         targets=citations_from_stream(lesson.body),
         title=lesson.title,
     )
+
+
+def lessons_reindex() -> int:
+    """Re-index every live lesson (e.g. for a database seeded before the index existed)."""
+    lessons = list(LessonPage.objects.live().select_related("live_revision"))
+    for lesson in lessons:
+        lesson_citations_index(lesson=lesson)
+    return len(lessons)
 
 
 def _lesson_published(sender, instance, revision=None, **kwargs) -> None:
@@ -53,3 +62,4 @@ def connect() -> None:
     page_unpublished.connect(_lesson_gone, sender=LessonPage, dispatch_uid="courses_cit_unpub")
     post_delete.connect(_lesson_gone, sender=LessonPage, dispatch_uid="courses_cit_delete")
     step_completed.connect(_step_completed, sender=StepCompletion, dispatch_uid="courses_cit_seen")
+    citation_source_register("lessons", lessons_reindex)

@@ -446,3 +446,20 @@ def guideline_revisions_seen_record(
         for guideline_id, revision_id in live.items()
     ]
     return GuidelineRevisionSeen.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+# --- Rebuilding the index -----------------------------------------------------------------------
+
+_index_rebuilders: dict[str, Any] = {}
+
+
+def citation_source_register(name: str, rebuild: Any) -> None:
+    """Register ``rebuild()`` (re-indexes every live source of one kind and returns how many);
+    apps that cite guidelines call this from their AppConfig.ready."""
+    _index_rebuilders[name] = rebuild
+
+
+def citation_index_rebuild() -> dict[str, int]:
+    """Re-index every live lesson, question, … through the registered rebuilders. Idempotent:
+    rows are replaced with the same content and no review item changes state."""
+    return {name: rebuild() for name, rebuild in _index_rebuilders.items()}
