@@ -144,3 +144,17 @@ def test_validating_a_large_file_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(3):
         rows, errors = question_rows_validate(raw_rows=raw_rows)
     assert len(rows) == 300 and not errors
+
+
+def test_the_import_page_and_template_take_a_fixed_number_of_queries(
+    client, jurist, keys, django_assert_max_num_queries
+):
+    for n in range(20):
+        QuestionCategory.objects.create(name=f"Kategori {n}")
+    client.force_login(jurist)
+    client.get(reverse("paragraf_question_import"))
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("paragraf_question_import"))
+    assert "Hent skabelon (Excel)" in page.content.decode()
+    with django_assert_max_num_queries(8):
+        client.get(reverse("paragraf_question_import_template", args=["xlsx"]))
