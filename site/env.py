@@ -49,6 +49,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_json_object(name: str) -> dict[str, object]:
+    """A JSON object from the environment (empty when unset), e.g. a storage's OPTIONS."""
+    import json
+
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return {}
+    try:
+        parsed = json.loads(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"Environment variable {name} must be a JSON object") from exc
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f"Environment variable {name} must be a JSON object")
+    return parsed
+
+
 def database_from_url(url: str, *, base_dir: str) -> dict[str, object]:
     """Return a Django DATABASES entry for a sqlite:/// or postgres:// URL."""
     parsed = urlparse(url)

@@ -7,7 +7,7 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_url, env_bool, env_int, env_list, env_str
+from .env import database_from_url, env_bool, env_int, env_json_object, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -145,8 +145,11 @@ STATICFILES_DIRS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
+    # Media on disk (MEDIA_ROOT) by default; object storage by naming its backend and options,
+    # e.g. storages.backends.s3.S3Storage + {"bucket_name": ..., "default_acl": "private"}.
     "default": {
-        "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+        "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json_object("MEDIA_STORAGE_OPTIONS"),
     },
     "staticfiles": {
         "BACKEND": (
@@ -229,7 +232,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # which must set X-Forwarded-Proto (PARAGRAF_BEHIND_PROXY=0 when Paragraf terminates TLS itself).
 _PROD = not DEBUG
 SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("PARAGRAF_BEHIND_PROXY", default=_PROD) else None
+    ("HTTP_X_FORWARDED_PROTO", "https")
+    if env_bool("PARAGRAF_BEHIND_PROXY", default=_PROD)
+    else None
 )
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=_PROD)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load-balancer probes may speak plain HTTP

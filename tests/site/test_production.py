@@ -158,3 +158,41 @@ def test_log_format_json_makes_every_log_line_a_json_object():
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
     assert {"logger": "paragraf.x", "message": "hej Åse", "n": 1}.items() <= lines[-1].items()
+
+
+def test_media_is_stored_on_disk_by_default(tmp_path):
+    code = "from django.core.files.storage import storages; s = storages['default']; print(type(s).__name__, s.location)"
+    result = manage("shell", "-c", code, env=production_env(MEDIA_ROOT=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == ["FileSystemStorage", str(tmp_path)]
+
+
+def test_media_storage_backend_and_options_come_from_the_environment(tmp_path):
+    # The same switch that selects object storage (e.g. storages.backends.s3.S3Storage with
+    # {"bucket_name": ...}); shown here with a backend that is installed everywhere.
+    code = (
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__name__, s.location, s.base_url)"
+    )
+    options = json.dumps({"location": str(tmp_path / "bucket"), "base_url": "/filer/"})
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        env=production_env(
+            MEDIA_STORAGE_BACKEND="django.core.files.storage.FileSystemStorage",
+            MEDIA_STORAGE_OPTIONS=options,
+        ),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "FileSystemStorage",
+        str(tmp_path / "bucket"),
+        "/filer/",
+    ]
+
+
+def test_malformed_storage_options_stop_the_start_with_a_clear_message():
+    result = manage("check", env=production_env(MEDIA_STORAGE_OPTIONS="bucket=paragraf"))
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE_OPTIONS must be a JSON object" in result.stderr
