@@ -44,7 +44,7 @@ def seed_compliance(context: dict) -> None:
         logger.warning("compliance demo skipped: the demo courses are missing")
         return
     today = timezone.localdate()
-    applies = today - dt.timedelta(days=60)
+    applies = today - dt.timedelta(days=365)
     specs = [
         (
             "Onboarding for nye medarbejdere",
@@ -54,7 +54,13 @@ def seed_compliance(context: dict) -> None:
         (
             "Jurakursus for nye ledere",
             managers,
-            {"trigger": Requirement.Trigger.BECAME_MANAGER, "due_days": 90, "managers_only": True},
+            {
+                "trigger": Requirement.Trigger.BECAME_MANAGER,
+                "due_days": 90,
+                "managers_only": True,
+                # Catches leder, who became a manager a little over a year ago and is late.
+                "applies_from": today - dt.timedelta(days=730),
+            },
         ),
         (
             "Jura – Kort og Godt for sagsbehandlere i Byens Anvendelse",
@@ -71,7 +77,7 @@ def seed_compliance(context: dict) -> None:
     created = False
     for name, course, fields in specs:
         requirement, new = Requirement.objects.get_or_create(
-            name=name, defaults={"course": course, "applies_from": applies, **fields}
+            name=name, defaults={"course": course, "applies_from": applies} | fields
         )
         created |= new
         if new and "job_titles" in fields and "BA" in units:
@@ -88,27 +94,29 @@ def _team_mix(people: dict, today: dt.date) -> None:
     leder = people.get("leder")
     if leder is None:
         return
-    team = list(
-        User.objects.filter(org_unit__path__startswith=leder.org_unit.path, is_active=True).exclude(
-            pk=leder.pk
-        )
-    )
+    from people.models import OrgUnit
+
+    unit = OrgUnit.objects.get(pk=leder.org_unit_id)  # sorted inserts may have moved its path
+    team = User.objects.filter(org_unit__path__startswith=unit.path, is_active=True)
+    team = list(team.exclude(pk=leder.pk))
     open_cycles = list(
         Assignment.objects.filter(
             person__in=team, status__in=[Status.NOT_STARTED, Status.IN_PROGRESS]
-        ).order_by("person_id", "id")
+        )
+        .select_related("person")
+        .order_by("person_id", "id")
     )
     if not open_cycles:
         return
-    overdue = open_cycles[0]
+    # The demo learner keeps a clean slate; someone else in the team is late.
+    others = [a for a in open_cycles if a.person.username != "medarbejder"] or open_cycles
+    overdue = others[0]
     Assignment.objects.filter(pk=overdue.pk).update(
         status=Status.OVERDUE,
         due_at=today - dt.timedelta(days=5),
         assigned_at=today - dt.timedelta(days=35),
     )
-    done = next((a for a in open_cycles[1:] if a.person_id != overdue.person_id), None) or (
-        open_cycles[1] if len(open_cycles) > 1 else None
-    )
+    done = next((a for a in others if a.person_id != overdue.person_id), None)
     if done is not None:
         assignment_complete(assignment=done, completed_at=timezone.now() - dt.timedelta(days=3))
     counts_rebuild()

@@ -70,7 +70,8 @@ class Requirement(models.Model):
         _("gælder fra"),
         default=timezone.localdate,
         help_text=_(
-            "Frister regnes tidligst fra denne dato, så ingen er forsinket fra første dag."
+            "Kun ansættelser og lederudnævnelser fra denne dato udløser kravet; "
+            "krav, der regnes fra tildelingsdatoen, gælder alle."
         ),
     )
     is_active = models.BooleanField(_("aktiv"), default=True)

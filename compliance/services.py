@@ -129,10 +129,9 @@ def _assign_first_cycles(
     rows = []
     for person_id, unit_id, start, manager_since in candidates.iterator(chunk_size=5000):
         trigger = _trigger_date(requirement, start, manager_since, today)
-        if trigger is None:
-            continue
-        base = max(trigger, requirement.applies_from)
-        due = base + dt.timedelta(days=requirement.due_days)
+        if trigger is None or trigger < requirement.applies_from:
+            continue  # started (or became a manager) before the requirement applied
+        due = trigger + dt.timedelta(days=requirement.due_days)
         if requirement.recurrence == Requirement.Recurrence.YEARLY:
             window = _window_opening(requirement, today)
             due = max(due, window + dt.timedelta(days=requirement.due_days))
