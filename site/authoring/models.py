@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
 SELF_APPROVAL_REFUSED = _(
     "Du kan ikke godkende din egen ændring. En anden juridisk godkender skal godkende den "
@@ -20,11 +20,16 @@ SELF_APPROVAL_REFUSED = _(
 
 
 def task_state_authors(task_state: TaskState | None) -> set[int]:
-    """The ids of the people who made the change under review: whoever submitted it to the
-    workflow and whoever saved the revision being reviewed (two cheap FK reads, no query)."""
+    """The ids of the people who made the change under review: whoever submitted it, whoever
+    saved the revision the task started on, and whoever saved a newer revision during review
+    (at most two small queries)."""
     if task_state is None:
         return set()
-    authors = {task_state.workflow_state.requested_by_id, task_state.revision.user_id}
+    workflow_state = task_state.workflow_state
+    authors = {workflow_state.requested_by_id, task_state.revision.user_id}
+    latest_id = getattr(workflow_state.content_object, "latest_revision_id", None)
+    if latest_id and latest_id != task_state.revision_id:
+        authors.add(Revision.objects.filter(pk=latest_id).values_list("user_id", flat=True).first())
     authors.discard(None)
     return authors
 

@@ -128,3 +128,13 @@ def test_a_rejected_change_stays_a_draft_and_the_author_sees_the_comment(
     html = editor.content.decode()
     assert "Henvisningen til vejloven § 80 mangler." in html
     assert "stadig en kladde" in html
+
+
+def test_an_approver_who_edits_during_review_cannot_approve_that_edit(jurist, approver, workflow):
+    page = _edit_and_submit(guideline("AG-MID", sections=1), jurist, workflow, title="Udkast")
+    during = page.get_latest_revision_as_object()
+    during.title = "Rettet af godkenderen"
+    during.save_revision(user=approver)
+    page.refresh_from_db()
+    actions = [name for name, *_ in _task_state(page).task.specific.get_actions(page, approver)]
+    assert "approve" not in actions
