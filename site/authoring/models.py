@@ -101,4 +101,4 @@ class ReviewDigestLog(models.Model):
 
 # Imported here (app loading) so the publish receivers and the Celery task are registered in
 # every process: web, worker, beat and management commands.
-from . import signals, tasks  # noqa: E402, F401
+from . import privacy, signals, tasks  # noqa: E402, F401

@@ -90,3 +90,13 @@ def test_the_management_command_sends_the_digest(due):
     call_command("send_review_digest", "--date", MONDAY.isoformat(), stdout=out)
     assert "1 e-mail" in out.getvalue()
     assert len(mail.outbox) == 1
+
+
+def test_the_digest_log_is_in_the_persons_export_and_removed_for_leavers(due, jurist):
+    from people.privacy import anonymisers, personal_data_exporters
+
+    review_digest_send(today=MONDAY)
+    rows = personal_data_exporters()["Påmindelser om gennemsyn"](jurist)
+    assert [row["uge"] for row in rows] == ["2026-W48", "2026-W48"]
+    assert anonymisers()["Påmindelser om gennemsyn"](jurist) == 2
+    assert not ReviewDigestLog.objects.filter(recipient=jurist).exists()
