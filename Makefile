@@ -31,6 +31,11 @@ run: setup
 test: setup
 	DJANGO_DEBUG=1 $(PY) -m pytest -q
 
+# Browser journeys and axe-core checks (tests/e2e): Playwright driving /usr/bin/chromium.
+# `make test` leaves them out (pytest addopts -m 'not e2e'); screenshots go to artifacts/e2e/.
+test-e2e: setup
+	DJANGO_DEBUG=1 PARAGRAF_E2E_REQUIRED=1 $(PY) -m pytest -q -p no:logging -m e2e tests/e2e
+
 # The service-backed leg: (a) the whole suite on PostgreSQL (pytest-django creates test_<db>),
 # (b) real Celery worker + beat on Redis and a named PostgreSQL database (tests/services).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
