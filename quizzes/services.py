@@ -386,6 +386,23 @@ def attempt_expire(*, attempt: Attempt, now: dt.datetime | None = None) -> None:
         logger.info("quiz attempt expired attempt=%s user=%s", attempt.pk, attempt.user_id)
 
 
+def attempts_expire_overdue(*, now: dt.datetime | None = None) -> int:
+    """Close every open attempt whose time limit has passed (abandoned attempts); returns how
+    many were closed. Idempotent: an attempt already closed is skipped by the guarded UPDATE."""
+    now = now or timezone.now()
+    overdue = Attempt.objects.filter(
+        state=Attempt.State.IN_PROGRESS, deadline_at__lt=now - TIME_LIMIT_GRACE
+    ).select_related("quiz", "user")
+    closed = 0
+    for attempt in overdue.iterator():
+        items = list(attempt.items.all())
+        if _finish(attempt=attempt, items=items, answers={}, now=now, expired=True):
+            closed += 1
+    if closed:
+        logger.info("quiz attempts expired count=%s", closed)
+    return closed
+
+
 def attempt_submit(
     *,
     attempt_id: int,

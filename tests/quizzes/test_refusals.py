@@ -165,3 +165,19 @@ def test_anonymous_visitors_are_sent_to_log_in(client, quiz):
     response = client.post(f"/quiz/{quiz.pk}/start/")
     assert response.status_code == 302 and "/log-ind/" in response["Location"]
     assert "Log ind for at tage quizzen" in client.get(quiz.url).content.decode()
+
+
+def test_abandoned_attempts_past_their_time_limit_are_closed_by_the_task(client, learner, quiz_of):
+    from quizzes.tasks import attempts_expire_overdue_task
+
+    quiz = quiz_of(questions(2), time_limit_minutes=5)
+    client.force_login(learner)
+    attempt = start(client, quiz)
+    assert attempts_expire_overdue_task.delay().get() == 0
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    assert attempts_expire_overdue_task.delay().get() == 1
+    assert attempts_expire_overdue_task.delay().get() == 0
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.EXPIRED and attempt.passed is False
