@@ -551,7 +551,6 @@ class _Plan:
             created = User.objects.bulk_create(users, batch_size=2000)
             for user in created:
                 id_of[user.employee_number] = user.pk
-                changed_ids.append(user.pk)
         updates = []
         for pk, values in self.changed_people:
             values = dict(values)
