@@ -23,7 +23,8 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
-from tests.services.procs import PYTHON, ROOT
+from tests.services.procs import PYTHON, ROOT, free_port
+from tests.services.smtp import SMTPSink
 
 SERVICES = os.environ.get("PARAGRAF_SERVICES") == "1"
 skip_without_services = pytest.mark.skipif(
@@ -131,6 +132,9 @@ class CeleryProcess:
         self._file.close()
 
 
+SMTP_PORT = free_port()
+
+
 def celery_env(tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -138,8 +142,20 @@ def celery_env(tmp: Path) -> dict[str, str]:
         MEDIA_ROOT=str(tmp / "media"),
         PYTHONUNBUFFERED="1",
         LOG_LEVEL="INFO",
+        # Mail goes over real SMTP to the test's sink, which a test can take down.
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(SMTP_PORT),
     )
     return env
+
+
+@pytest.fixture(scope="session")
+def smtp() -> Iterator[SMTPSink]:
+    sink = SMTPSink(SMTP_PORT)
+    sink.up()
+    yield sink
+    sink.down()
 
 
 @pytest.fixture(scope="session")
@@ -150,7 +166,7 @@ def celery_app():
 
 
 @pytest.fixture(scope="session")
-def worker(service_db, celery_app, tmp_path_factory) -> Iterator[CeleryProcess]:
+def worker(service_db, celery_app, smtp, tmp_path_factory) -> Iterator[CeleryProcess]:
     """A prefork worker with two children, on the shared database and the test's Redis DB."""
     tmp = tmp_path_factory.mktemp("celery")
     celery_app.control.purge()

@@ -112,16 +112,14 @@ def _child_with_port(worker: CeleryProcess, port: int) -> psutil.Process | None:
     return None
 
 
-def test_a_worker_child_killed_mid_task_gets_the_task_redelivered_and_issues_one_certificate(
-    live_db, worker, task_done
-):
-    run = completed_run()
+def kill_worker_child_mid_task(worker: CeleryProcess, *, table: str, send) -> str:
+    """Hold ``table`` so the task blocks on its first query there, SIGKILL the worker child
+    running it, wait until the task is delivered again, then let it run; returns the task id."""
     task_id = str(uuid.uuid4())
     log_start = len(worker.text())
     with psycopg.connect(worker_dsn()) as locker:
-        # Hold the certificate table so the task blocks on its first query, mid-task.
-        locker.execute("LOCK TABLE certificates_certificate IN ACCESS EXCLUSIVE MODE")
-        certificate_issue_task.apply_async(args=[run.pk], task_id=task_id)
+        locker.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        send(task_id)
         with psycopg.connect(worker_dsn(), autocommit=True) as observer:
             ports = wait_until(
                 lambda: _lock_waiting_client_ports(observer), what="the task to block"
@@ -129,10 +127,22 @@ def test_a_worker_child_killed_mid_task_gets_the_task_redelivered_and_issues_one
             child = wait_until(lambda: _child_with_port(worker, ports[0]), what="its process")
             child.kill()  # SIGKILL: the worker child dies mid-task, before acknowledging
             worker.wait_for(r"WorkerLostError", after=log_start)
-            # acks_late + reject_on_worker_lost: the message goes back on the queue and a fresh
-            # child takes it (and blocks on the same lock again).
+            # acks_late + reject_on_worker_lost: the message goes back on the queue and a
+            # fresh child takes it (and blocks on the same lock again).
             worker.wait_for(rf"\[{task_id}\] received", count=2, after=log_start)
         locker.rollback()  # release the table
+    return task_id
+
+
+def test_a_worker_child_killed_mid_task_gets_the_task_redelivered_and_issues_one_certificate(
+    live_db, worker, task_done
+):
+    run = completed_run()
+    task_id = kill_worker_child_mid_task(
+        worker,
+        table="certificates_certificate",
+        send=lambda tid: certificate_issue_task.apply_async(args=[run.pk], task_id=tid),
+    )
     task_done(task_id, "succeeded", timeout=60)
     assert Certificate.objects.filter(course_run=run).count() == 1
     assert Certificate.objects.get(course_run=run).pdf
