@@ -25,7 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from bench.harness import BenchContext, Figure, median, timed
-from courses.models import CoursePage, LessonPage
+from courses.models import CourseIndexPage, CoursePage, LessonPage
 from courses.services import step_complete
 from guidelines.models import GuidelinePage, StatuteProvision
 from people.models import User
@@ -74,15 +74,27 @@ def body_12(section_pk: int | None, provision_pk: int | None) -> list[dict]:
     ]
 
 
-def _bench_course(slug: str, modules: int, lessons: int, body: list[dict]) -> CoursePage:
-    from tests.factories import lesson_add, publish, site_tree
+def _course_index() -> CourseIndexPage:
+    """The routable course index under the site's home page (datagen's own index is not)."""
+    from tests.factories import publish, site_tree
 
-    existing = CoursePage.objects.filter(slug=slug).first()
+    home, _, _ = site_tree()
+    index = CourseIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = CourseIndexPage(title="Kurser", slug="kurser")
+        home.add_child(instance=index)
+        publish(index)
+    return index
+
+
+def _bench_course(slug: str, modules: int, lessons: int, body: list[dict]) -> CoursePage:
+    from courses.models import ModulePage
+    from tests.factories import lesson_add, publish
+
+    index = _course_index()
+    existing = CoursePage.objects.child_of(index).filter(slug=slug).first()
     if existing is not None:
         return existing
-    from courses.models import ModulePage
-
-    _, index, _ = site_tree()
     course = CoursePage(title=f"Benchmark {slug}", slug=slug, intro="<p>Benchmark</p>")
     index.add_child(instance=course)
     publish(course)
