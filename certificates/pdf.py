@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+QR_MASK = 0
 FONT = "ParagrafSans"
 FONT_BOLD = "ParagrafSans-Bold"
 _FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
@@ -66,36 +67,67 @@ class CertificateContent:
     signature: AbstractImage | None = None
 
 
+#: Template images are embedded as a rendition twice the printed box (180 × 60 pt), so a
+#: 4000-pixel logo costs no more per PDF than a small one; Wagtail caches the rendition.
+IMAGE_FILTER = "max-360x120|format-png"
+#: Decoded renditions by (row id, file name): a replaced image gets a new rendition row.
+_readers: dict[tuple[int, str], ImageReader] = {}
+
+
 def _image_reader(image: AbstractImage | None, what: str) -> ImageReader | None:
-    """The image's bytes for reportlab, or None (logged) when the file is missing or broken."""
+    """The image's rendition for reportlab, or None (logged) when the file is missing or broken."""
     if image is None:
         return None
     try:
-        with image.open_file() as handle:
-            return ImageReader(io.BytesIO(handle.read()))
+        rendition = image.get_rendition(IMAGE_FILTER)
+        key = (rendition.pk, rendition.file.name)
+        reader = _readers.get(key)
+        if reader is None:
+            with rendition.file.open("rb") as handle:
+                reader = ImageReader(io.BytesIO(handle.read()))
+            reader.getRGBData()  # decode once; the reader keeps the pixels for later PDFs
+            _readers[key] = reader
+            while len(_readers) > 8:
+                _readers.pop(next(iter(_readers)))
+        return reader
     except (OSError, ValueError) as exc:
         logger.warning("certificate %s image %s unreadable, left out: %s", what, image.pk, exc)
         return None
 
 
+def qr_matrix(url: str) -> tuple[bytearray, ...]:
+    """The QR modules for ``url`` (error correction M, about 15 % damage tolerated).
+
+    The mask is fixed instead of chosen by segno's penalty search, which tries all eight and
+    costs more than the rest of the PDF; every mask is a valid QR code that readers decode.
+    """
+    return segno.make(url, error="m", micro=False, mask=QR_MASK, boost_error=False).matrix
+
+
 def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> None:
-    """Draw the QR code as vector rectangles (one rectangle per run of dark modules)."""
-    qr = segno.make(url, error="m", micro=False)
+    """Draw the QR code as vector rectangles, one per run of dark modules in a row.
+
+    The rectangles are written as PDF operators in module units under one transform: integer
+    coordinates, and none of reportlab's per-number float formatting.
+    """
+    matrix = qr_matrix(url)
     border = 2
-    matrix = qr.matrix
-    modules = len(matrix) + 2 * border
-    unit = size / modules
-    path = canvas.beginPath()
+    unit = size / (len(matrix) + 2 * border)
+    operators = []
     for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + border + 1) * unit
         start = None
         for col_index, dark in enumerate([*row, 0]):
             if dark and start is None:
                 start = col_index
             elif not dark and start is not None:
-                path.rect(x + (start + border) * unit, top, (col_index - start) * unit, unit)
+                operators.append(f"{start} {row_index} {col_index - start} 1 re")
                 start = None
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.saveState()
+    # Origin at the top-left module, one unit per module, rows counting downwards.
+    canvas.translate(x + border * unit, y + size - border * unit)
+    canvas.scale(unit, -unit)
+    canvas.addLiteral("\n".join(operators) + "\nf")
+    canvas.restoreState()
 
 
 def _centred_lines(
