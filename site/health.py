@@ -59,7 +59,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:
         logger.exception("healthz: database check failed")
         status["database"] = "error"
-    broker_url = settings.CELERY_BROKER_URL
+    broker_url: str = getattr(settings, "CELERY_BROKER_URL", "")
     if broker_url:
         try:
             broker_check(broker_url)
