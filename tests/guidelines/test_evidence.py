@@ -110,3 +110,22 @@ def test_the_evidence_page_query_count_does_not_grow_with_completions(
     with django_assert_max_num_queries(25):
         response = client.get(_url(learner))
     assert response.content.decode().count("Ekstra ") == lessons
+
+
+def test_passed_quiz_questions_show_their_frozen_revision_and_cited_guideline(
+    client, hr, learner, cited
+):
+    from quizzes.services import attempt_start, attempt_submit
+    from tests.factories import question_add, quiz_add
+    from tests.quizzes.conftest import answers_for
+
+    section = cited["guideline"].sections.get(key="AG-UDE-3")
+    question = question_add("Hvor bred er gangbanen?", citations=[citation(section)])
+    quiz = quiz_add(cited["module"], questions=[question], slug="quiz-gangbane")
+    attempt = attempt_start(user=learner, quiz=quiz)
+    attempt_submit(attempt_id=attempt.pk, user=learner, data=answers_for(attempt))
+    client.force_login(hr)
+    html = client.get(_url(learner)).content.decode()
+    assert "Hvor bred er gangbanen?" in html and "rigtigt" in html
+    assert f"version {question.live_revision_id}" in html
+    assert f"Udeservering (version {cited['guideline'].live_revision_id})" in html

@@ -78,6 +78,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     # Our admin views
     "paragraf_person_search": ("GET", "", HR_ONLY),
     "paragraf_person_export": ("GET", "person_json", HR_ONLY),
+    "paragraf_evidence": ("GET", "", STAFF),
     "paragraf_review_report": ("GET", "", JURIST_ONLY),
     "paragraf_review_report_results": ("GET", "", JURIST_ONLY),
     "paragraf_question_import": ("GET", "", JURIST_ONLY),
