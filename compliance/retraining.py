@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import cast
 
 from django import forms
 from django.contrib import messages
@@ -256,7 +257,7 @@ def retraining_create_view(request: HttpRequest, change_id: int) -> HttpResponse
                 change=change,
                 title=form.cleaned_data["title"],
                 due_at=form.cleaned_data["due_at"],
-                by=request.user,
+                by=cast(User, request.user),
             )
         except RetrainingRefused as exc:
             logger.warning("retraining refused change=%s reason=%s", change.pk, exc.message)

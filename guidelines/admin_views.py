@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import cast
 
 import django_filters
 from django.contrib import messages
@@ -20,6 +21,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from people.models import User
 from people.roles import is_hr, is_jurist
 
 from .models import GuidelineChange, GuidelinePage, ReviewItem, StatuteProvision
@@ -182,11 +184,12 @@ def change_detail(request: HttpRequest, change_id: int) -> HttpResponse:
         GuidelineChange.objects.select_related("page", "decided_by", "published_by"),
         pk=change_id,
     )
-    items = list(change.review_items.order_by("section_key", "source_title"))
     finder = AdminURLFinder(request.user)
-    for item in items:
+    items = []
+    for item in change.review_items.order_by("section_key", "source_title"):
         model = ContentType.objects.get_for_id(item.source_content_type_id).model_class()
-        item.edit_url = finder.get_edit_url(model(pk=item.source_object_id)) if model else None
+        edit_url = finder.get_edit_url(model(pk=item.source_object_id)) if model else None
+        items.append((item, edit_url))
     order = {"removed": 0, "changed": 1, "added": 2, "moved": 3}
     sections = sorted(change.diff.values(), key=lambda d: (order.get(d["status"], 9), d["key"]))
     return render(
@@ -226,7 +229,7 @@ def change_decide(request: HttpRequest, change_id: int) -> HttpResponse:
         messages.error(request, _("Vælg enten væsentlig eller redaktionel ændring."))
         return redirect("guidelines_admin:change", change.pk)
     try:
-        change = guideline_change_decide(change=change, kind=kind, user=request.user)
+        change = guideline_change_decide(change=change, kind=kind, user=cast(User, request.user))
     except ChangeAlreadyDecided:
         logger.warning("change already decided change=%s kind=%r", change.pk, kind)
         messages.error(

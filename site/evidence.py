@@ -107,13 +107,12 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
     ).values_list("source_content_type_id", "source_object_id", "guideline_id"):
         cited[(ct_id, object_id)].add(guideline_id)
     guideline_ids = {g for ids in cited.values() for g in ids} | {
-        g for pairs in seen.values() for g, _ in pairs
+        g for pairs in seen.values() for g, _revision in pairs
     }
     titles = dict(GuidelinePage.objects.filter(pk__in=guideline_ids).values_list("pk", "title"))
-    log_revisions = _log_revisions(
-        guideline_ids,
-        [c.completed_at for c in completions] + [i.attempt.submitted_at for i in items],
-    )
+    moments = [c.completed_at for c in completions]
+    moments += [i.attempt.submitted_at for i in items if i.attempt.submitted_at is not None]
+    log_revisions = _log_revisions(guideline_ids, moments)
 
     rows: list[EvidenceRow] = []
     for completion in completions:
@@ -145,7 +144,7 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
             )
         )
     for item in items:
-        at = item.attempt.submitted_at
+        at = item.attempt.submitted_at or item.attempt.started_at
         rows.append(
             EvidenceRow(
                 completed_at=at,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import cast
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -54,6 +55,7 @@ def evidence_view(request: HttpRequest) -> HttpResponse:
     if not may_see_evidence(request.user):
         logger.warning("refused evidence view user=%s", request.user.pk)
         raise PermissionDenied
+    actor = cast(User, request.user)
     form = EvidenceForm(request.GET or None, initial={"on": timezone.localdate()})
     evidence = None
     if request.GET and form.is_valid():
@@ -63,9 +65,7 @@ def evidence_view(request: HttpRequest) -> HttpResponse:
         export = request.GET.get("export")
         what = f"dokumentation for uddannelse til og med {on.isoformat()}"
         if export in ("csv", "pdf"):
-            audit_log(
-                actor=request.user, action="export", what=f"{what} ({export})", subject=person
-            )
+            audit_log(actor=actor, action="export", what=f"{what} ({export})", subject=person)
             stem = f"dokumentation-{person.employee_number}-{on.isoformat()}"
             if export == "csv":
                 response = HttpResponse(
@@ -76,7 +76,7 @@ def evidence_view(request: HttpRequest) -> HttpResponse:
             response = HttpResponse(evidence_pdf(evidence), content_type="application/pdf")
             response["Content-Disposition"] = f'attachment; filename="{stem}.pdf"'
             return response
-        audit_log(actor=request.user, action="view", what=what, subject=person)
+        audit_log(actor=actor, action="view", what=what, subject=person)
     elif request.GET:
         logger.info(
             "evidence form invalid user=%s errors=%s", request.user.pk, form.errors.as_json()

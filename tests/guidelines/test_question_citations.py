@@ -64,3 +64,16 @@ def test_questions_are_withheld_from_new_attempts_only_while_a_material_change_i
     question.text = "Hvor mange fliser skal gangbanen være?"
     question.save_revision().publish()
     assert len(quiz_question_pool(quiz=questions["quiz"])) == 2
+
+
+def test_the_question_editor_warns_about_open_reviews(client, jurist, questions):
+    from django.urls import reverse
+
+    page = questions["tested"].citations[0].value["section"].page
+    edit_sections(page, AG_UDE_3=None)
+    jurist.is_superuser = True  # snippet permissions are seeded elsewhere; not what is tested
+    jurist.save()
+    client.force_login(jurist)
+    url = reverse("wagtailsnippets_quizzes_question:edit", args=[questions["tested"].pk])
+    html = client.get(url).content.decode()
+    assert "skal gennemses: AG-UDE-3 (fjernet)" in html
