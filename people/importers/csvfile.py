@@ -88,13 +88,16 @@ def parse_csv(data: bytes, *, today) -> ParsedFile:
 
     parsed.keeps_managers = "leders_medarbejdernr" not in index
     units: dict[str, UnitRow] = {}
+    row_label = str(_("Række %(row)d"))  # translated once, not per row
     try:
         for row_number, values in enumerate(reader, start=2):
             if not any(v.strip() for v in values):
                 continue
             if len(parsed.errors) >= MAX_ERRORS:
                 break
-            employee = _employee(values, index, row_number, parsed.errors, today=today)
+            employee = _employee(
+                values, index, row_number, parsed.errors, today=today, row_label=row_label
+            )
             if employee is None:
                 continue
             parsed.employees.append(employee)
@@ -106,7 +109,7 @@ def parse_csv(data: bytes, *, today) -> ParsedFile:
                     code=employee.unit_code,
                     name=unit_name,
                     parent_code=parent,
-                    where=_("Række %(row)d") % {"row": row_number},
+                    where=employee.where,
                 )
             elif "overordnet_enhedskode" in index and known.parent_code != parent:
                 parsed.errors.append(
@@ -135,8 +138,10 @@ def _cell(values: list[str], index: dict[str, int], name: str) -> str:
     return values[position].strip()
 
 
-def _employee(values, index, row_number, errors, *, today) -> EmployeeRow | None:
-    where = _("Række %(row)d") % {"row": row_number}
+def _employee(
+    values, index, row_number, errors, *, today, row_label: str = ""
+) -> EmployeeRow | None:
+    where = (row_label or _("Række %(row)d")) % {"row": row_number}
     bad = len(errors)
 
     def need(name: str) -> str:

@@ -514,6 +514,54 @@ class _Plan:
         if existing_parents:
             OrgUnit.objects.bulk_update(existing_parents, ["numchild"], batch_size=500)
 
+    def _copy_new_people(self, unit_id: dict[str, int], id_of: dict[str, int]) -> None:
+        """PostgreSQL: COPY every new person in one stream, then set managers with one UPDATE
+        joined to a temporary table of (employee number, manager's employee number)."""
+        table = User._meta.db_table
+        fields = [f for f in PERSON_FIELDS if f != "manager_id"]
+        columns = [
+            "username",
+            "password",
+            "is_staff",
+            "is_superuser",
+            "date_joined",
+            "employee_number",
+            *fields,
+        ]
+        now = timezone.now()
+        pairs = []
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for employee in self.new_people:
+                    target = self._target(employee, None)
+                    target["org_unit_id"] = unit_id[employee.unit_code]
+                    manager = self.manager_of.get(employee.number)
+                    if manager is not None:
+                        pairs.append((employee.number, manager))
+                    copy.write_row(
+                        (employee.number, "!" + employee.number, False, False, now, employee.number)
+                        + tuple(target[f] for f in fields)
+                    )
+            if pairs:
+                cursor.execute(
+                    "CREATE TEMP TABLE hr_managers (number text, manager text) ON COMMIT DROP"
+                )
+                with cursor.cursor.copy("COPY hr_managers FROM STDIN") as copy:
+                    for pair in pairs:
+                        copy.write_row(pair)
+                cursor.execute(
+                    f"UPDATE {table} AS u SET manager_id = m.id FROM hr_managers h "  # noqa: S608
+                    f"JOIN {table} m ON m.employee_number = h.manager WHERE u.employee_number = h.number"
+                )
+                cursor.execute("DROP TABLE hr_managers")
+        numbers = [e.number for e in self.new_people]
+        for start in range(0, len(numbers), 10000):
+            id_of.update(
+                User.objects.filter(employee_number__in=numbers[start : start + 10000]).values_list(
+                    "employee_number", "id"
+                )
+            )
+
     def _write_people(self) -> None:
         unit_id = {code: row[0] for code, row in self.units.items()}
         id_of = {number: row[0] for number, row in self.people.items()}
@@ -530,6 +578,9 @@ class _Plan:
             )
             return level[number]
 
+        if connection.vendor == "postgresql" and new_by_number:
+            self._copy_new_people(unit_id, id_of)
+            new_by_number = {}
         levels: dict[int, list[EmployeeRow]] = {}
         for number in new_by_number:
             levels.setdefault(depth(number), []).append(new_by_number[number])
