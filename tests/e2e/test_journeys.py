@@ -255,3 +255,13 @@ def test_a_jurist_edits_a_lesson_and_cites_another_guideline_section(
     draft = LessonPage.objects.get(pk=lesson.pk).get_latest_revision_as_object()
     cited = [b.value["section"] for b in draft.body if b.block_type == "citation"]
     assert any(s is not None and s.key == "AG-UDE-3" for s in cited)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/kurser/", "/administrationsgrundlag/", "/administrationsgrundlag/ag-ude/"],
+)
+def test_course_and_guideline_pages_pass_axe_for_anyone(browse, onboarding, path):
+    tab = browse("indgang")
+    tab.goto(path)
+    tab.check(path.strip("/").replace("/", "-") or "forside")

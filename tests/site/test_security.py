@@ -169,3 +169,45 @@ def test_an_oversized_script_bearing_username_is_answered_escaped(client, db):
 
 def test_the_login_page_offers_sso_only_when_configured(client, db, settings):
     assert "fælles login" not in client.get("/log-ind/").content.decode()
+
+
+def test_changing_language_never_redirects_off_site(client, db):
+    response = client.post("/sprog/", {"language": "en", "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
+
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+def test_script_in_a_name_is_escaped_wherever_the_person_is_shown(client, learner, manager, hr):
+    from paragraf.demo.seed import seed_permissions
+    from tests.factories import site_tree
+
+    _, courses_index, guidelines_index = site_tree()
+    seed_permissions(courses_index, guidelines_index)
+    type(learner).objects.filter(pk=learner.pk).update(first_name=SCRIPT, job_title=SCRIPT * 50)
+    pages = [
+        (manager, "/mit-team/"),
+        (hr, f"/admin/persondata/?q={learner.employee_number}"),
+        (learner, "/min-data/"),
+        (learner, "/mine-kurser/"),
+    ]
+    for person, path in pages:
+        client.force_login(person)
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        assert SCRIPT not in html, path
+        assert "&lt;script&gt;" in html, path
+
+
+def test_an_oversized_search_is_refused_with_a_message_tied_to_the_field(client, hr, tree):
+    from paragraf.demo.seed import seed_permissions
+
+    _, courses_index, guidelines_index = tree
+    seed_permissions(courses_index, guidelines_index)
+    client.force_login(hr)
+    html = client.get("/admin/persondata/", {"q": "x" * 5000}).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_q-error"' in html and 'id="id_q-error"' in html
