@@ -35,6 +35,8 @@ def _value(value: Any) -> Any:
 
 def profile_export(user: User) -> list[dict[str, Any]]:
     """The profile as one record, with the names HR uses for the fields."""
+    unit = user.org_unit
+    manager = user.manager
     return [
         {
             "brugernavn": user.username,
@@ -43,10 +45,10 @@ def profile_export(user: User) -> list[dict[str, Any]]:
             "email": user.email,
             "medarbejdernr": user.employee_number or "",
             "stilling": user.job_title,
-            "enhed": user.org_unit.name if user.org_unit_id else "",
-            "enhedskode": user.org_unit.code if user.org_unit_id else "",
+            "enhed": unit.name if unit is not None else "",
+            "enhedskode": unit.code if unit is not None else "",
             "leder": user.is_manager,
-            "nærmeste_leder": user.manager.get_full_name() if user.manager_id else "",
+            "nærmeste_leder": manager.get_full_name() if manager is not None else "",
             "startdato": _value(user.start_date) or "",
             "slutdato": _value(user.end_date) or "",
             "aktiv": user.is_active,

@@ -29,6 +29,14 @@ from .privacy import (
 
 logger = logging.getLogger(__name__)
 
+
+def _me(request: HttpRequest) -> User:
+    """The signed-in person (the views below are behind login_required or an HR check)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
 FORMATS = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8"}
 
 
@@ -46,7 +54,7 @@ def _download(data: dict, fmt: str, *, stem: str) -> HttpResponse:
 @require_GET
 def my_data(request: HttpRequest) -> HttpResponse:
     """What Paragraf holds about the signed-in person, with download links."""
-    data = personal_data_collect(user=request.user)
+    data = personal_data_collect(user=_me(request))
     categories = [(name, len(rows)) for name, rows in data.items()]
     return TemplateResponse(
         request,
@@ -60,13 +68,9 @@ def my_data(request: HttpRequest) -> HttpResponse:
 def my_data_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    data = personal_data_collect(user=request.user)
-    audit_log(
-        actor=request.user,
-        action=AuditEvent.Action.EXPORT,
-        what=f"egne data ({fmt})",
-        subject=request.user,
-    )
+    me = _me(request)
+    data = personal_data_collect(user=me)
+    audit_log(actor=me, action=AuditEvent.Action.EXPORT, what=f"egne data ({fmt})", subject=me)
     return _download(data, fmt, stem="mine-data")
 
 
@@ -135,7 +139,7 @@ def hr_person_export(request: HttpRequest, user_id: int, fmt: str) -> HttpRespon
     person = get_object_or_404(User, pk=user_id)
     data = personal_data_collect(user=person)
     audit_log(
-        actor=request.user,
+        actor=_me(request),
         action=AuditEvent.Action.EXPORT,
         what=f"persondata ({fmt})",
         subject=person,

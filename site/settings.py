@@ -202,6 +202,17 @@ CELERY_BEAT_SCHEDULE["paragraf-review-digest"] = {
     "schedule": crontab(day_of_week="mon", hour=7, minute=0),
 }
 
+# Cache: shared by every gunicorn worker when CACHE_URL (redis://…) is set, so login throttling and
+# rate limits count across workers; per-process memory otherwise (the embedded default).
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # E-mail
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
