@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -10,9 +11,18 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .choosers import section_chooser_viewset
 
-SectionChooserBlock = section_chooser_viewset.get_block_class(
+_SectionChooserBlockBase = section_chooser_viewset.get_block_class(
     name="SectionChooserBlock", module_path="guidelines.blocks"
 )
+
+
+class SectionChooserBlock(_SectionChooserBlockBase):  # type: ignore[misc,valid-type]
+    def bulk_to_python(self, values):
+        # Citations show the guideline's title and link: load the pages in one query, not one
+        # per citation.
+        sections = super().bulk_to_python(values)
+        prefetch_related_objects([s for s in sections if s is not None], "page")
+        return sections
 
 
 class CitationBlock(blocks.StructBlock):

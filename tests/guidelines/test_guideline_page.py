@@ -62,6 +62,6 @@ def test_a_lesson_citing_a_removed_section_shows_a_notice_in_its_sources(client,
     client.force_login(learner)
     response = client.get(cited["lesson_a"].url)
     assert response.status_code == 200
-    assert "Udeservering: afsnittet er fjernet fra administrationsgrundlaget" in (
+    assert "Et citeret afsnit er fjernet fra administrationsgrundlaget." in (
         response.content.decode()
     )
