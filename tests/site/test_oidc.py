@@ -93,10 +93,10 @@ def _idp_account(directory, username: str, **claims) -> User:
     return account
 
 
-def _sign_in(rp: Client, account: User):
+def _sign_in(rp: Client, account: User, start_path: str = "/oidc/authenticate/"):
     """Run the authorization code flow: Paragraf → provider (signed in as ``account``) →
     Paragraf's callback. Returns the callback's response."""
-    start = rp.get("/oidc/authenticate/")
+    start = rp.get(start_path)
     assert start.status_code == 302
     authorize = urlsplit(start["Location"])
     assert "code_challenge=" in authorize.query and "nonce=" in authorize.query
@@ -180,3 +180,13 @@ def test_the_login_page_offers_sso_and_password_login_still_works(provider, lear
     response = rp.post("/log-ind/", {"username": "medarbejder", "password": "pw"})
     assert response.status_code == 302
     assert rp.session["_auth_user_id"] == str(learner.pk)
+
+
+@pytest.mark.parametrize(
+    ("next_url", "landing"),
+    [("/min-data/", "/min-data/"), ("https://evil.example/", "/mine-kurser/")],
+)
+def test_sso_follows_a_local_next_and_never_an_off_site_one(provider, learner, next_url, landing):
+    account = _idp_account(provider, "kk-kl12", employee_number=learner.employee_number)
+    response = _sign_in(Client(), account, f"/oidc/authenticate/?next={next_url}")
+    assert response["Location"] == landing
