@@ -65,6 +65,7 @@ class RollupFilterSet(WagtailFilterSet):
 
 class ComplianceRollupReport(HROnlyMixin, ReportView):
     page_title = _("Overholdelse pr. enhed")
+    results_template_name = "compliance/admin/rollup_results.html"
     header_icon = "list-ul"
     filterset_class = RollupFilterSet
     index_url_name = "compliance_rollup"
@@ -139,7 +140,8 @@ def compliance_rollup_rows(*, units, requirement):
 class AssignmentFilterSet(WagtailFilterSet):
     unit = django_filters.ModelChoiceFilter(
         label=_("Enhed (med underenheder)"),
-        queryset=OrgUnit.objects.order_by("path"),
+        # Areas and centres only: a select of all ~1,600 teams would dominate the render time.
+        queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
         method="filter_unit",
     )
     course = django_filters.ModelChoiceFilter(
@@ -220,6 +222,12 @@ class AssignmentReport(HROnlyMixin, ReportView):
         return Assignment.objects.select_related("person", "unit", "requirement").order_by(
             "status", "due_at", "id"
         )
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == self.FORMAT_CSV:
+            # Skip the listing context, which would load every row into memory: stream instead.
+            return self.write_csv_response(self.get_filtered_queryset())
+        return super().get(request, *args, **kwargs)
 
     def write_csv_response(self, queryset):
         audit_log(actor=self.request.user, action="export", what="Tildelinger (CSV)")
