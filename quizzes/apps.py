@@ -11,6 +11,7 @@ class QuizzesConfig(AppConfig):
         from courses.steps import step_type_register
         from people.privacy import anonymiser_register, personal_data_register
 
+        from .citations import connect as citations_connect
         from .models import QuizPage
         from .privacy import attempts_anonymise, attempts_export, essay_answers_export
 
@@ -18,6 +19,7 @@ class QuizzesConfig(AppConfig):
         personal_data_register("quizforsøg", attempts_export)
         personal_data_register("quiz_fritekstsvar", essay_answers_export)
         anonymiser_register("quizforsøg", attempts_anonymise)
+        citations_connect()
 
         from .citations import connect as citations_connect
 

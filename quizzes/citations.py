@@ -1,5 +1,6 @@
-"""Keeps the guideline citation index in step with published questions (the sections and
-provisions a question tests). Connected in QuizzesConfig.ready."""
+"""Keeps the guideline citation index in step with published questions, so a guideline section
+shows which questions test it and a change to the section flags them for review. Connected in
+QuizzesConfig.ready."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def question_citations_index(*, question: Question, revision=None) -> None:
 
 
 def questions_reindex() -> int:
-    """Re-index every live question."""
+    """Re-index every live question (e.g. for a database seeded before the index existed)."""
     questions = list(Question.objects.filter(live=True).select_related("live_revision"))
     for question in questions:
         question_citations_index(question=question)
