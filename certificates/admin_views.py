@@ -141,7 +141,9 @@ def revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             changed = certificate_revoke(
-                certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
+                certificate=certificate,
+                by=request.user,  # type: ignore[arg-type]  # admin views: a User
+                reason=form.cleaned_data["reason"],
             )
             if changed:
                 messages.success(request, _("Beviset er tilbagekaldt."))
@@ -160,7 +162,7 @@ def reissue_view(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = _certificate_for_hr(request, pk)
     inspect_url = _url("inspect", certificate)
     if request.method == "POST":
-        certificate_reissue(certificate=certificate, by=request.user)
+        certificate_reissue(certificate=certificate, by=request.user)  # type: ignore[arg-type]
         messages.success(request, _("Der er dannet en ny PDF. Koden er den samme."))
         return redirect(inspect_url)
     return TemplateResponse(

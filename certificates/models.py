@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .codes import code_display
+
+if TYPE_CHECKING:
+    from wagtail.images.models import Image
 
 
 class Certificate(models.Model):
@@ -111,7 +115,8 @@ class Certificate(models.Model):
         return reverse("certificates:verify", args=[self.code_display])
 
     def get_verification_url(self) -> str:
-        return settings.PARAGRAF_BASE_URL + self.get_verification_path()
+        base_url: str = settings.PARAGRAF_BASE_URL  # type: ignore[misc]  # project setting
+        return base_url + self.get_verification_path()
 
     def get_download_url(self) -> str:
         return reverse("certificates:download", args=[self.pk])
@@ -121,24 +126,26 @@ class Certificate(models.Model):
 class CertificateTemplate(BaseSiteSetting):
     """What every certificate PDF says besides the facts: texts, logo, signature."""
 
-    heading = models.CharField(_("overskrift"), max_length=100, default="Kursusbevis")
-    intro = models.CharField(
+    heading: models.CharField[str, str] = models.CharField(
+        _("overskrift"), max_length=100, default="Kursusbevis"
+    )
+    intro: models.CharField[str, str] = models.CharField(
         _("indledning"),
         max_length=255,
         default="Det bekræftes hermed, at",
         help_text=_("Står over indehaverens navn."),
     )
-    body = models.TextField(
+    body: models.TextField[str, str] = models.TextField(
         _("tekst"),
         default="har gennemført kurset",
         help_text=_("Står mellem indehaverens navn og kursets titel."),
     )
-    footer = models.TextField(
+    footer: models.TextField[str, str] = models.TextField(
         _("fodnote"),
         blank=True,
         help_text=_("Fx forvaltningens navn og adresse. Vises nederst på beviset."),
     )
-    logo = models.ForeignKey(
+    logo: models.ForeignKey[Image | None, Image | None] = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
         null=True,
@@ -146,7 +153,7 @@ class CertificateTemplate(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    signature = models.ForeignKey(
+    signature: models.ForeignKey[Image | None, Image | None] = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("underskrift"),
         null=True,
@@ -154,8 +161,12 @@ class CertificateTemplate(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    signatory_name = models.CharField(_("underskriverens navn"), max_length=255, blank=True)
-    signatory_title = models.CharField(_("underskriverens titel"), max_length=255, blank=True)
+    signatory_name: models.CharField[str, str] = models.CharField(
+        _("underskriverens navn"), max_length=255, blank=True
+    )
+    signatory_title: models.CharField[str, str] = models.CharField(
+        _("underskriverens titel"), max_length=255, blank=True
+    )
 
     panels = [
         MultiFieldPanel(

@@ -7,6 +7,8 @@ import logging
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,6 +49,18 @@ def _over_limit(request: HttpRequest) -> bool:
 
 
 @require_safe
+def lookup(request: HttpRequest) -> HttpResponse:
+    """A form to type the code from a paper certificate; sends you to its verification page."""
+    raw = request.GET.get("kode", "")
+    typed = "".join(char for char in raw[:40] if char.isascii() and (char.isalnum() or char == "-"))
+    if typed:
+        return redirect("certificates:verify", code=typed)
+    return TemplateResponse(
+        request, "certificates/lookup.html", {"error": bool(raw.strip()), "value": raw[:40]}
+    )
+
+
+@require_safe
 @never_cache
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     """Public: name, course, date, valid until and status; unknown and malformed codes look the
@@ -73,7 +87,7 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def download(request: HttpRequest, pk: int) -> HttpResponse:
+def download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The PDF for its holder or HR; anyone else gets 404 (not 403: no hint it exists)."""
     certificate = Certificate.objects.select_related("holder").filter(pk=pk).first()
     own = certificate is not None and certificate.holder_id == request.user.pk
@@ -87,7 +101,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
         certificate_render(certificate=certificate)
     if not own:
         audit_log(
-            actor=request.user,
+            actor=request.user,  # type: ignore[arg-type]  # login_required: a User
             action=AuditEvent.Action.VIEW,
             what=f"kursusbevis {certificate.code_display} (PDF)",
             subject=certificate.holder,

@@ -98,3 +98,18 @@ def test_the_status_follows_the_date(certificate):
     today = timezone.localdate()
     assert certificate.status_on(today) == "valid"
     assert certificate.status_on(days_from_today(31)) == "expired"
+
+
+def test_a_code_typed_into_the_form_leads_to_its_verification_page(certificate):
+    client = Client()
+    form = client.get("/certifikater/")
+    assert form.status_code == 200 and "Beviskode" in form.content.decode()
+    response = client.get("/certifikater/", {"kode": f" {certificate.code_display.lower()} "})
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_form_entry_without_any_code_characters_asks_again(db):
+    response = Client().get("/certifikater/", {"kode": "/// ???"})
+    assert response.status_code == 200
+    assert "Koden må kun indeholde" in response.content.decode()
