@@ -61,7 +61,9 @@ def test_unknown_and_wrong_check_and_malformed_codes_get_the_same_not_found_page
     assert {page.status_code for page in pages} == {404}
     bodies = {page.content.decode().replace(page.request["PATH_INFO"], "") for page in pages}
     assert len(bodies) == 1
-    assert "Kursusbeviset blev ikke fundet" in bodies.pop()
+    body = bodies.pop()
+    assert "Kursusbeviset blev ikke fundet" in body
+    assert "<title>Kursusbeviset blev ikke fundet – Paragraf</title>" in body
 
 
 def test_a_wrong_check_character_is_refused_without_looking_up_certificates(certificate):
