@@ -54,6 +54,7 @@ MESSAGES = {
     "attempt_limit": gettext_lazy("Du har brugt alle dine forsøg på denne quiz."),
     "no_questions": gettext_lazy("Quizzen har endnu ingen offentliggjorte spørgsmål."),
     "not_live": gettext_lazy("Quizzen er ikke offentliggjort."),
+    "no_answer": gettext_lazy("Vælg eller skriv et svar, før du går videre."),
     "essay_too_long": gettext_lazy("Dit fritekstsvar er for langt (højst 10.000 tegn)."),
     "not_awaiting": gettext_lazy("Besvarelsen afventer ikke bedømmelse."),
 }
@@ -462,6 +463,8 @@ def attempt_answer_one(
         raise QuizRefused("not_served")
     answers = answers_parse(items=[item], data=data)
     answer = answers.get(item.pk) or {}
+    if not answer.get("choices") and not (answer.get("text") or "").strip():
+        raise QuizRefused("no_answer")
     points, is_correct = item_grade(kind=item.kind, snapshot=item.snapshot, answer=answer)
     with transaction.atomic():
         saved = AttemptQuestion.objects.filter(pk=item.pk, answered_at__isnull=True).update(

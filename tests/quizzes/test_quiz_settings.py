@@ -126,6 +126,8 @@ def test_feedback_after_each_question_shows_one_question_at_a_time(client, learn
     client.force_login(learner)
     attempt = start(client, quiz)
     first, second = attempt.items.all()
+    empty = client.post(f"/quiz/forsoeg/{attempt.pk}/aflever/", {"question": first.pk})
+    assert empty.status_code == 400 and "Vælg eller skriv et svar" in empty.content.decode()
     html = client.get(quiz.url).content.decode()
     assert "Spørgsmål nummer 1" in html and "Spørgsmål nummer 2" not in html
     data = {"question": first.pk} | answers_for(attempt, right=False)
