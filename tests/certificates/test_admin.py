@@ -33,6 +33,9 @@ def test_hr_lists_certificates_and_sees_status(hr_client, certificate, learner):
     assert learner.get_full_name() in html
     assert "Onboarding for nye medarbejdere" in html
     assert "gyldig" in html
+    assert f"/admin/kursusbeviser/inspect/{certificate.pk}/" in html
+    assert f"/admin/kursusbeviser/revoke/{certificate.pk}/" in html
+    assert f"/certifikater/{certificate.pk}/pdf/" in html
 
 
 def test_the_list_costs_the_same_queries_for_many_certificates(
