@@ -121,10 +121,19 @@ def kill_worker_child_mid_task(worker: CeleryProcess, *, table: str, send) -> st
         locker.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
         send(task_id)
         with psycopg.connect(worker_dsn(), autocommit=True) as observer:
-            ports = wait_until(
-                lambda: _lock_waiting_client_ports(observer), what="the task to block"
+            # The blocked backend's client port names the worker child (an orphaned backend of
+            # an earlier kill may still be waiting too; it matches no live child).
+            child = wait_until(
+                lambda: next(
+                    (
+                        found
+                        for port in _lock_waiting_client_ports(observer)
+                        if (found := _child_with_port(worker, port)) is not None
+                    ),
+                    None,
+                ),
+                what="the task to block in a worker child",
             )
-            child = wait_until(lambda: _child_with_port(worker, ports[0]), what="its process")
             child.kill()  # SIGKILL: the worker child dies mid-task, before acknowledging
             worker.wait_for(r"WorkerLostError", after=log_start)
             # acks_late + reject_on_worker_lost: the message goes back on the queue and a
