@@ -10,6 +10,7 @@ import logging
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.db.models import Case, CharField, F, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -170,7 +171,7 @@ EXPORT_COLUMNS = [
     ("assigned_at", _("Tildelt")),
     ("due_at", _("Frist")),
     ("completed_at", _("Gennemført")),
-    ("status", _("Status")),
+    ("status_label", _("Status")),
 ]
 
 
@@ -251,7 +252,17 @@ def assignments_csv_stream(queryset):
     """Yield the CSV of ``queryset``: PostgreSQL streams ``COPY (…) TO STDOUT`` through Django's
     connection; other databases stream rows from a chunked iterator."""
     yield "\ufeff" + ";".join(str(label) for _, label in EXPORT_COLUMNS) + "\r\n"
-    qs = queryset.order_by("id").values_list(*[name for name, _ in EXPORT_COLUMNS])
+    # The Danish status label is computed by the database, so COPY can stream it as is.
+    label = Case(
+        *[When(status=code, then=Value(str(text))) for code, text in Status.choices],
+        default=F("status"),
+        output_field=CharField(),
+    )
+    qs = (
+        queryset.annotate(status_label=label)
+        .order_by("id")
+        .values_list(*[name for name, _ in EXPORT_COLUMNS])
+    )
     if connection.vendor == "postgresql":
         sql, params = qs.query.sql_with_params()
         with connection.cursor() as cursor:

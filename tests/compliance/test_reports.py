@@ -65,6 +65,7 @@ def test_the_assignment_list_filters_by_subtree_and_status_and_streams_csv(
     text = content(response)
     assert text.splitlines()[0].startswith("Medarbejdernr.;Fornavn")
     assert learner.employee_number in text and outsider.employee_number not in text
+    assert "Ikke startet" in text
     assert AuditEvent.objects.filter(actor=hr_admin, action="export").exists()
 
 
