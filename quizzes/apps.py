@@ -20,7 +20,3 @@ class QuizzesConfig(AppConfig):
         personal_data_register("quiz_fritekstsvar", essay_answers_export)
         anonymiser_register("quizforsøg", attempts_anonymise)
         citations_connect()
-
-        from .citations import connect as citations_connect
-
-        citations_connect()
