@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from decimal import Decimal
+from typing import cast
 
 import django_filters
 from django import forms
@@ -19,7 +20,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from people.audit import audit_log
-from people.models import OrgUnit
+from people.models import OrgUnit, User
 from people.roles import is_hr, is_jurist
 
 from .models import Attempt, AttemptQuestion, Question
@@ -83,7 +84,7 @@ def marking_edit(request: HttpRequest, item_id: int) -> HttpResponse:
         try:
             essay_mark(
                 item_id=item.pk,
-                marker=request.user,
+                marker=cast(User, request.user),
                 points=form.cleaned_data["points"],
                 comment=form.cleaned_data["comment"],
             )
@@ -91,7 +92,7 @@ def marking_edit(request: HttpRequest, item_id: int) -> HttpResponse:
             messages.error(request, exc.message)
         else:
             audit_log(
-                actor=request.user,
+                actor=cast(User, request.user),
                 action="change",
                 what=f"bedømte fritekstsvar i quizforsøg {item.attempt_id}",
                 subject=item.attempt.user,
@@ -99,7 +100,7 @@ def marking_edit(request: HttpRequest, item_id: int) -> HttpResponse:
             messages.success(request, _("Bedømmelsen er gemt."))
         return redirect("quizzes_marking:index")
     audit_log(
-        actor=request.user,
+        actor=cast(User, request.user),
         action="view",
         what=f"fritekstsvar i quizforsøg {item.attempt_id}",
         subject=item.attempt.user,
@@ -159,7 +160,7 @@ class StatisticsReportView(ReportView):
         unit = self.selected_unit()
         if self.is_export:
             audit_log(
-                actor=self.request.user,
+                actor=cast(User, self.request.user),
                 action="export",
                 what=f"quizstatistik ({self.file_stem})",
                 subject_unit=unit,

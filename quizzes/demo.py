@@ -665,7 +665,9 @@ def seed_quizzes(context: dict[str, Any]) -> dict[str, QuizPage]:
         ("jurakursus-nye-ledere", LEADER, {"pass_mark": 80, "feedback_mode": "each"}),
     ):
         course = courses.get(course_slug)
-        modules = _modules(course) if course is not None else []
+        if course is None:
+            continue
+        modules = _modules(course)
         if not modules:
             continue
         category = QuestionCategory.objects.get_or_create(name=course.title, parent=None)[0]

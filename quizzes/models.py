@@ -7,6 +7,8 @@ learner's result read only the attempt, so editing a question later never change
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -76,7 +78,7 @@ class QuestionCategory(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+        return f"{self.parent.name} › {self.name}" if self.parent is not None else self.name
 
     def clean(self) -> None:
         ancestor = self.parent
@@ -206,13 +208,13 @@ class Question(
         return "quizzes/question_preview.html"
 
 
-def question_choice_errors(question: Question) -> list[str]:
+def question_choice_errors(question: Question) -> list[Any]:
     """What is wrong with the choices for the question's type (empty when they fit)."""
     by_type: dict[str, list[dict]] = {"choice": [], "outcome": [], "basis": []}
     for child in question.choices:
         by_type[child.block_type].append(child.value)
     kind = question.kind
-    errors: list[str] = []
+    errors: list[Any] = []  # lazy translation strings
 
     def correct(values):
         return sum(1 for v in values if v.get("correct"))

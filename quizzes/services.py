@@ -118,9 +118,9 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
     for question in questions:
         for child in question.choices.raw_data:
             if child["type"] == "basis":
-                ref = _citation_ref(child["value"].get("citation") or {}) or {}
-                section_ids.update(v for k, v in ref.items() if k == "section")
-                provision_ids.update(v for k, v in ref.items() if k == "provision")
+                basis_ref = _citation_ref(child["value"].get("citation") or {}) or {}
+                section_ids.update(v for k, v in basis_ref.items() if k == "section")
+                provision_ids.update(v for k, v in basis_ref.items() if k == "provision")
     labels = {
         ("section", s.pk): f"{s.key} {s.heading}"
         for s in GuidelineSection.objects.filter(pk__in=section_ids)
@@ -152,8 +152,8 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                 value = child["value"]
                 text = value.get("text") or ""
                 if child["type"] == "basis" and not text:
-                    ref = _citation_ref(value.get("citation") or {})
-                    text = labels.get(next(iter(ref.items())), "") if ref else ""
+                    choice_ref = _citation_ref(value.get("citation") or {})
+                    text = labels.get(next(iter(choice_ref.items())), "") if choice_ref else ""
                 choices.append({"id": child["id"], "text": text, "group": child["type"]})
                 if value.get("correct"):
                     correct.append(child["id"])

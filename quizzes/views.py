@@ -6,6 +6,7 @@ The quiz page itself is ``QuizPage.serve``; these views only accept POSTs and re
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from people.models import User
 
 from .models import Attempt, QuizPage
 from .services import QuizRefused, attempt_answer_one, attempt_start, attempt_submit
@@ -37,7 +40,7 @@ def attempt_start_view(request: HttpRequest, page_id: int) -> HttpResponse:
         logger.warning("quiz start for missing quiz user=%s page=%s", request.user.pk, page_id)
         return _refused(request, QuizRefused("not_live", status=404), None)
     try:
-        attempt_start(user=request.user, quiz=quiz)
+        attempt_start(user=cast(User, request.user), quiz=quiz)
     except QuizRefused as exc:
         return _refused(request, exc, quiz)
     return redirect(f"{quiz.url}#quiz")
@@ -48,7 +51,9 @@ def attempt_start_view(request: HttpRequest, page_id: int) -> HttpResponse:
 def attempt_submit_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     data = {key: request.POST.getlist(key) for key in request.POST}
     quiz = (
-        QuizPage.objects.filter(attempts__pk=attempt_id, attempts__user=request.user).live().first()
+        QuizPage.objects.filter(attempts__pk=attempt_id, attempts__user=cast(User, request.user))
+        .live()
+        .first()
     )
     try:
         item = request.POST.get("question")
@@ -58,10 +63,12 @@ def attempt_submit_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
             except ValueError:
                 raise QuizRefused("not_served") from None
             attempt = attempt_answer_one(
-                attempt_id=attempt_id, user=request.user, item_id=item_id, data=data
+                attempt_id=attempt_id, user=cast(User, request.user), item_id=item_id, data=data
             )
         else:
-            attempt = attempt_submit(attempt_id=attempt_id, user=request.user, data=data)
+            attempt = attempt_submit(
+                attempt_id=attempt_id, user=cast(User, request.user), data=data
+            )
     except QuizRefused as exc:
         return _refused(request, exc, quiz)
     if attempt.state != Attempt.State.IN_PROGRESS:
