@@ -74,6 +74,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "quizzes:attempt-submit": ("POST", "attempt", OWNER),
     "certificates:download": ("GET", "certificate", OWNER_OR_HR),
     "certificates:verify": ("GET", "certificate_code", OPEN),
+    "certificates:lookup": ("GET", "", OPEN),
     "wagtail_serve": ("GET", "lesson_path", OPEN),
     # Our admin views
     "paragraf_person_search": ("GET", "", HR_ONLY),
