@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -18,11 +19,20 @@ _SectionChooserBlockBase = section_chooser_viewset.get_block_class(
 
 class SectionChooserBlock(_SectionChooserBlockBase):  # type: ignore[misc,valid-type]
     def bulk_to_python(self, values):
-        # Citations show the guideline's title and link: load the pages in one query, not one
-        # per citation.
-        sections = super().bulk_to_python(values)
-        prefetch_related_objects([s for s in sections if s is not None], "page")
-        return sections
+        """The sections for ``values`` (pks, None kept, order kept) with their guideline pages,
+        in one query: citations show the guideline's title and link."""
+        values = list(values)
+        objects = self.model_class.objects.select_related("page").in_bulk(
+            [value for value in values if value is not None]
+        )
+        result, seen = [], set()
+        for value in values:
+            section = objects.get(value)
+            if section is not None and value in seen:
+                section = copy.copy(section)
+            result.append(section)
+            seen.add(value)
+        return result
 
 
 class CitationBlock(blocks.StructBlock):
