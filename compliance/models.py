@@ -117,9 +117,13 @@ class Assignment(models.Model):
         verbose_name=_("medarbejder"),
         on_delete=models.CASCADE,
         related_name="assignments",
+        db_index=False,  # the unique (person, requirement, cycle) index serves it
     )
     requirement = models.ForeignKey(
-        Requirement, verbose_name=_("krav"), on_delete=models.CASCADE, related_name="assignments"
+        Requirement,
+        verbose_name=_("krav"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
     )
     #: The person's unit, kept in step with people.User.org_unit by the import signal (for counts).
     unit = models.ForeignKey(
@@ -129,6 +133,10 @@ class Assignment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,  # the (unit, status, due_at) index serves it
+        # A denormalised copy of the person's unit: Django still sets it to NULL when a unit is
+        # deleted, and skipping the database's per-row check keeps bulk evaluation fast.
+        db_constraint=False,
     )
     cycle = models.PositiveIntegerField(_("runde"), default=1)
     assigned_at = models.DateField(_("tildelt"))
@@ -139,7 +147,12 @@ class Assignment(models.Model):
     )
     exempt_reason = models.CharField(_("begrundelse for fritagelse"), max_length=255, blank=True)
     exempted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # a partial index below: almost every row is NULL
     )
 
     class Meta:
@@ -154,8 +167,12 @@ class Assignment(models.Model):
             models.Index(fields=["status", "due_at", "id"], name="compliance_status_due"),
             models.Index(fields=["unit", "status", "due_at"], name="compliance_unit_status"),
             models.Index(
-                fields=["person", "requirement", "-cycle"], name="compliance_person_latest"
+                fields=["exempted_by"],
+                condition=models.Q(exempted_by__isnull=False),
+                name="compliance_exempted_by",
             ),
+            # The latest cycle of a person × requirement is read backwards from the unique index;
+            # fewer indexes keep a 540,000-row evaluation fast.
         ]
 
     def __str__(self) -> str:

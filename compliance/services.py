@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 from django.db import connection, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from people.models import OrgUnit, User
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from courses.models import CourseRun
 
 logger = logging.getLogger(__name__)
+
+#: pg_advisory_xact_lock key that serialises requirement evaluations.
+EVALUATION_LOCK = 0x50415241  # "PARA"
 
 INSERT_COLUMNS = (
     "person_id",
@@ -85,6 +88,11 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
     today = today or timezone.localdate()
     result = EvaluationResult()
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # One evaluation at a time (beat and a manual run may overlap): the second waits,
+            # then finds nothing due, so the inserts need no conflict handling.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [EVALUATION_LOCK])
         requirements = list(Requirement.objects.filter(is_active=True).select_related("course"))
         for requirement in requirements:
             _assign_first_cycles(requirement, today, result)
@@ -97,47 +105,102 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
                 status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
                 due_at__lt=today - dt.timedelta(days=requirement.grace_days),
             ).update(status=Status.OVERDUE)
-        result.superseded += Assignment.objects.filter(
-            status__in=OPEN_STATUSES, person__is_active=False
-        ).update(status=Status.SUPERSEDED)
+        result.superseded += (
+            Assignment.objects.filter(status__in=OPEN_STATUSES)
+            .filter(Exists(User.objects.filter(pk=OuterRef("person_id"), is_active=False)))
+            .update(status=Status.SUPERSEDED)
+        )
         if result.changed:
             counts_rebuild()
     logger.info("requirements evaluated: %s", result)
     return result
 
 
-def _trigger_date(
-    requirement: Requirement, start: dt.date | None, manager_since: dt.date | None, today: dt.date
-):
-    if requirement.trigger == Requirement.Trigger.START_DATE:
-        return start
-    if requirement.trigger == Requirement.Trigger.BECAME_MANAGER:
-        return manager_since
-    return today
-
-
 def _assign_first_cycles(
     requirement: Requirement, today: dt.date, result: EvaluationResult
 ) -> None:
-    candidates = (
-        requirement_audience(requirement=requirement)
-        .exclude(
-            Exists(Assignment.objects.filter(person_id=OuterRef("pk"), requirement=requirement))
-        )
-        .values_list("id", "org_unit_id", "start_date", "manager_since")
+    """Open cycle 1 for everyone in the audience who has none yet. A missed deadline is
+    written as overdue at once (and counted as such), as the overdue pass would mark it."""
+    candidates = requirement_audience(requirement=requirement).exclude(
+        Exists(Assignment.objects.filter(person_id=OuterRef("pk"), requirement=requirement))
     )
+    trigger_field = {
+        Requirement.Trigger.START_DATE: "start_date",
+        Requirement.Trigger.BECAME_MANAGER: "manager_since",
+    }.get(requirement.trigger)
+    if trigger_field is None:
+        if today < requirement.applies_from:
+            return
+    else:
+        # Started (or became a manager) before the requirement applied: not caught by it.
+        candidates = candidates.filter(**{f"{trigger_field}__gte": requirement.applies_from})
+    earliest_due = None
+    if requirement.recurrence == Requirement.Recurrence.YEARLY:
+        earliest_due = _window_opening(requirement, today) + dt.timedelta(days=requirement.due_days)
+    overdue_before = today - dt.timedelta(days=requirement.grace_days)
+    if connection.vendor == "postgresql":
+        assigned, overdue = _assign_first_cycles_sql(
+            requirement, candidates, trigger_field, today, earliest_due, overdue_before
+        )
+        result.assigned += assigned
+        result.overdue += overdue
+        return
     rows = []
-    for person_id, unit_id, start, manager_since in candidates.iterator(chunk_size=5000):
-        trigger = _trigger_date(requirement, start, manager_since, today)
-        if trigger is None or trigger < requirement.applies_from:
-            continue  # started (or became a manager) before the requirement applied
-        due = trigger + dt.timedelta(days=requirement.due_days)
-        if requirement.recurrence == Requirement.Recurrence.YEARLY:
-            window = _window_opening(requirement, today)
-            due = max(due, window + dt.timedelta(days=requirement.due_days))
-        rows.append((person_id, requirement.pk, unit_id, 1, today, due, Status.NOT_STARTED, ""))
+    fields = ("id", "org_unit_id", trigger_field) if trigger_field else ("id", "org_unit_id")
+    for person_id, unit_id, *trigger in candidates.values_list(*fields).iterator(chunk_size=5000):
+        due = (trigger[0] if trigger else today) + dt.timedelta(days=requirement.due_days)
+        if earliest_due is not None:
+            due = max(due, earliest_due)
+        status = Status.OVERDUE if due < overdue_before else Status.NOT_STARTED
+        rows.append((person_id, requirement.pk, unit_id, 1, today, due, status, ""))
     _insert(rows)
     result.assigned += len(rows)
+    result.overdue += sum(1 for row in rows if row[6] == Status.OVERDUE)
+
+
+def _assign_first_cycles_sql(
+    requirement: Requirement,
+    candidates: QuerySet[User],
+    trigger_field: str | None,
+    today: dt.date,
+    earliest_due: dt.date | None,
+    overdue_before: dt.date,
+) -> tuple[int, int]:
+    """PostgreSQL: one ``INSERT … SELECT`` computes every due date and status in the database;
+    returns (assigned, of which overdue)."""
+    if trigger_field is None:
+        candidates = candidates.annotate(trigger_date=Value(today, output_field=DateField()))
+    else:
+        candidates = candidates.annotate(trigger_date=F(trigger_field))
+    select_sql, select_params = candidates.values_list(
+        "id", "org_unit_id", "trigger_date"
+    ).query.sql_with_params()
+    table = Assignment._meta.db_table
+    sql = (
+        f"WITH due AS (SELECT c.person_id, c.unit_id, "  # noqa: S608
+        "GREATEST(c.trigger_date + %s, %s::date) AS due_at "
+        f"FROM ({select_sql}) AS c(person_id, unit_id, trigger_date)), "
+        f"inserted AS (INSERT INTO {table} ({', '.join(INSERT_COLUMNS)}) "
+        "SELECT person_id, %s, unit_id, 1, %s::date, due_at, "
+        "CASE WHEN due_at < %s::date THEN %s ELSE %s END, '' FROM due "
+        "RETURNING status) "
+        "SELECT count(*), count(*) FILTER (WHERE status = %s) FROM inserted"
+    )
+    params = [
+        requirement.due_days,
+        earliest_due,
+        *select_params,
+        requirement.pk,
+        today,
+        overdue_before,
+        Status.OVERDUE,
+        Status.NOT_STARTED,
+        Status.OVERDUE,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        assigned, overdue = cursor.fetchone()
+    return assigned, overdue
 
 
 def _recertify_after_months(
@@ -288,7 +351,11 @@ def counts_apply(deltas: dict[tuple[int | None, int, str], int]) -> None:
 
 
 def counts_rebuild() -> None:
-    """Recompute every count from the current cycles (one GROUP BY, one DELETE, bulk INSERTs)."""
+    """Recompute every count from the current cycles: on PostgreSQL one DELETE and one
+    aggregate ``INSERT … SELECT``; elsewhere one GROUP BY, one DELETE and bulk INSERTs."""
+    if connection.vendor == "postgresql":
+        _counts_rebuild_sql()
+        return
     direct = (
         current_cycles()
         .exclude(unit_id=None)
@@ -316,6 +383,28 @@ def counts_rebuild() -> None:
         ],
         batch_size=5000,
     )
+
+
+def _counts_rebuild_sql() -> None:
+    """The current cycle of a person × requirement is the one with the highest cycle number
+    (DISTINCT ON, a sort that does not depend on the table's statistics); each unit's direct
+    counts are added to the unit and every ancestor, found by its path prefixes."""
+    counts = StatusCount._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {counts}")  # noqa: S608
+        cursor.execute(
+            f"INSERT INTO {counts} (unit_id, depth, requirement_id, status, count) "  # noqa: S608
+            "SELECT anc.id, anc.depth, d.requirement_id, d.status, SUM(d.n) "
+            "FROM (SELECT unit_id, requirement_id, status, count(*) AS n FROM ("
+            f"SELECT DISTINCT ON (person_id, requirement_id) unit_id, requirement_id, status "
+            f"FROM {Assignment._meta.db_table} ORDER BY person_id, requirement_id, cycle DESC"
+            ") AS cur WHERE unit_id IS NOT NULL GROUP BY unit_id, requirement_id, status) AS d "
+            f"JOIN {OrgUnit._meta.db_table} u ON u.id = d.unit_id "
+            "CROSS JOIN LATERAL generate_series(1, length(u.path) / %s) AS k(level) "
+            f"JOIN {OrgUnit._meta.db_table} anc ON anc.path = substr(u.path, 1, k.level * %s) "
+            "GROUP BY anc.id, anc.depth, d.requirement_id, d.status",
+            [OrgUnit.steplen, OrgUnit.steplen],
+        )
 
 
 def _status_change(assignment: Assignment, new_status: str, **fields) -> bool:
