@@ -10,7 +10,7 @@ import logging
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Case, CharField, F, Value, When
+from django.db.models import Case, CharField, F, Sum, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -24,7 +24,7 @@ from people.audit import audit_log
 from people.models import OrgUnit, User
 from people.roles import is_hr
 
-from .models import Assignment, Requirement, Status
+from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
 
 logger = logging.getLogger(__name__)
 
@@ -223,6 +223,30 @@ class AssignmentReport(HROnlyMixin, ReportView):
         return Assignment.objects.select_related("person", "unit", "requirement").order_by(
             "status", "due_at", "id"
         )
+
+    def get_paginator(self, queryset, per_page, *args, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, *args, **kwargs)
+        count = self.materialised_count()
+        if count is not None:
+            paginator.count = count  # Paginator.count is a cached_property: no COUNT(*) query
+        return paginator
+
+    def materialised_count(self) -> int | None:
+        """The total for a unit subtree and an open status, read from the materialised counts
+        instead of counting assignments. Only an open status qualifies: an open cycle is
+        always the person's current one, and the counts hold current cycles. None when the
+        filter needs a real COUNT (no unit, a closed or no status, or a due-date range)."""
+        filters = self.filters
+        if not filters or not filters.is_valid():
+            return None
+        data = filters.form.cleaned_data
+        unit, status, due = data.get("unit"), data.get("status"), data.get("due_at")
+        if unit is None or status not in OPEN_STATUSES or (due and (due.start or due.stop)):
+            return None
+        counts = StatusCount.objects.filter(unit=unit, status=status)
+        if data.get("course") is not None:
+            counts = counts.filter(requirement__course=data["course"])
+        return counts.aggregate(total=Sum("count"))["total"] or 0
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == self.FORMAT_CSV:

@@ -150,3 +150,46 @@ def test_a_bad_upload_shows_the_rows_in_danish_and_saves_nothing(client, hr_admi
     upload = SimpleUploadedFile("hr.csv", b"medarbejdernr;fornavn\n1;A\n")
     html = client.post("/admin/hr-import/", {"file": upload, "format": "csv"}).content.decode()
     assert "Intet er gemt" in html and "kolonnen mangler" in html
+
+
+def _count_queries(captured) -> list[str]:
+    return [
+        q["sql"]
+        for q in captured
+        if "COUNT(" in q["sql"].upper() and "compliance_assignment" in q["sql"]
+    ]
+
+
+@pytest.mark.django_db
+def test_the_list_total_for_a_unit_and_open_status_comes_from_the_counts(
+    client, hr_admin, evaluated, units, django_assert_max_num_queries
+):
+    client.force_login(hr_admin)
+    expected = Assignment.objects.filter(
+        unit__path__startswith=units["area"].path, status=Status.NOT_STARTED
+    ).count()
+    assert expected > 0
+    with django_assert_max_num_queries(60) as ctx:
+        response = client.get(f"/admin/tildelinger/?unit={units['area'].pk}&status=not_started")
+    assert response.context["items_count"] == expected
+    assert _count_queries(ctx.captured_queries) == []
+
+
+@pytest.mark.django_db
+def test_the_list_total_with_a_due_range_or_a_closed_status_is_counted(
+    client, hr_admin, evaluated, units, learner, django_assert_max_num_queries
+):
+    Assignment.objects.filter(person=learner).update(status=Status.COMPLETED)
+    client.force_login(hr_admin)
+    today = timezone.localdate()
+    with django_assert_max_num_queries(60) as ctx:
+        response = client.get(
+            f"/admin/tildelinger/?unit={units['area'].pk}&status=completed"
+            f"&due_at_from={today:%Y-%m-%d}"
+        )
+    assert response.context["items_count"] == 1
+    assert _count_queries(ctx.captured_queries)
+    response = client.get(
+        f"/admin/tildelinger/?unit={units['area'].pk}&status=not_started&due_at_to=2000-01-01"
+    )
+    assert response.context["items_count"] == 0
