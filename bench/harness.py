@@ -38,9 +38,13 @@ class Figure:
     def line(self) -> str:
         parts = [f"{self.name:<58} {self.value:>10.2f} {self.unit:<6}"]
         if self.budget is not None:
-            parts.append(f"budget {self.budget:g} {self.unit} ({'OK' if self.within_budget else 'OVER'})")
+            parts.append(
+                f"budget {self.budget:g} {self.unit} ({'OK' if self.within_budget else 'OVER'})"
+            )
         if self.ratio is not None:
-            parts.append(f"ratio {self.ratio:.2f} to {self.baseline_name or 'baseline'} ({self.baseline:.2f})")
+            parts.append(
+                f"ratio {self.ratio:.2f} to {self.baseline_name or 'baseline'} ({self.baseline:.2f})"
+            )
         if self.note:
             parts.append(self.note)
         return "  ".join(parts)

@@ -59,9 +59,7 @@ class CoursePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    review_interval_months = models.PositiveIntegerField(
-        _("gennemsyn hver (måneder)"), default=12
-    )
+    review_interval_months = models.PositiveIntegerField(_("gennemsyn hver (måneder)"), default=12)
     next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
 
     content_panels = [

@@ -16,7 +16,9 @@ def course_runs_export(user: User) -> list[dict[str, Any]]:
             "startet": run.started_at.isoformat(),
             "gennemført": run.completed_at.isoformat() if run.completed_at else "",
         }
-        for run in CourseRun.objects.filter(user=user).select_related("course").order_by("started_at")
+        for run in CourseRun.objects.filter(user=user)
+        .select_related("course")
+        .order_by("started_at")
     ]
 
 

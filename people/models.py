@@ -80,10 +80,20 @@ class AuditEvent(models.Model):
         User, verbose_name=_("udført af"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     subject = models.ForeignKey(
-        User, verbose_name=_("vedrører"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        User,
+        verbose_name=_("vedrører"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     subject_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("vedrører enhed"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        OrgUnit,
+        verbose_name=_("vedrører enhed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     action = models.CharField(_("handling"), max_length=20, choices=Action.choices)
     what = models.CharField(_("hvad"), max_length=255)

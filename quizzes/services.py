@@ -494,7 +494,7 @@ def essay_mark(
     now = timezone.now()
     with transaction.atomic():
         item = (
-            AttemptQuestion.objects.select_for_update()
+            AttemptQuestion.objects.select_for_update(of=("self",))
             .select_related("attempt__quiz", "attempt__user")
             .filter(pk=item_id, kind=Question.Kind.ESSAY)
             .first()

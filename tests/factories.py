@@ -187,7 +187,9 @@ def question_add(
     return question
 
 
-def quiz_add(module: ModulePage, *, questions=(), title: str = "Quiz", slug: str = "quiz", **fields):
+def quiz_add(
+    module: ModulePage, *, questions=(), title: str = "Quiz", slug: str = "quiz", **fields
+):
     """A live quiz as the last step of ``module`` with the given questions in order."""
     from quizzes.models import QuizPage, QuizPageQuestion
 

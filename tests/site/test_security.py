@@ -186,7 +186,9 @@ def test_script_in_a_name_is_escaped_wherever_the_person_is_shown(client, learne
 
     _, courses_index, guidelines_index = site_tree()
     seed_permissions(courses_index, guidelines_index)
-    type(learner).objects.filter(pk=learner.pk).update(first_name=SCRIPT, job_title=SCRIPT * 50)
+    type(learner).objects.filter(pk=learner.pk).update(
+        first_name=SCRIPT, job_title=(SCRIPT * 50)[:255]
+    )
     pages = [
         (manager, "/mit-team/"),
         (hr, f"/admin/persondata/?q={learner.employee_number}"),
