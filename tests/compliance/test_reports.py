@@ -193,3 +193,17 @@ def test_the_list_total_with_a_due_range_or_a_closed_status_is_counted(
         f"/admin/tildelinger/?unit={units['area'].pk}&status=not_started&due_at_to=2000-01-01"
     )
     assert response.context["items_count"] == 0
+
+
+@pytest.mark.django_db
+def test_the_csv_export_streams_bytes_in_chunks_without_losing_rows(
+    client, hr_admin, evaluated, monkeypatch
+):
+    from compliance import reports
+
+    monkeypatch.setattr(reports, "CSV_CHUNK", 40)
+    client.force_login(hr_admin)
+    chunks = list(client.get("/admin/tildelinger/?export=csv").streaming_content)
+    assert len(chunks) > 2 and all(isinstance(chunk, bytes) for chunk in chunks)
+    lines = b"".join(chunks).decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + Assignment.objects.count()
