@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from wagtail.models import Page
 
 from .models import CourseIndexPage, CoursePage, CourseRun, ModulePage, StepCompletion
@@ -71,11 +71,12 @@ class CourseProgress:
 def _step_kinds() -> dict[int, str]:
     """Content type id → step model name (``lessonpage``, ``quizpage``); one cached lookup."""
     types = ContentType.objects.get_for_models(*step_types())
-    return {ct.id: model._meta.model_name for model, ct in types.items()}
+    # Concrete step models always have a model_name (it is only None on abstract bases).
+    return {ct.id: str(model._meta.model_name) for model, ct in types.items()}
 
 
 def _structure(courses: list[CoursePage]) -> dict[int, list[ModuleInfo]]:
-    """Modules and live steps for several courses in two queries."""
+    """Modules and live steps for several sibling courses in one query (content types cached)."""
     if not courses:
         return {}
     kinds = _step_kinds()
@@ -165,21 +166,42 @@ def course_for_step(step: Page) -> CoursePage | None:
     ).first()
 
 
+def _done_in_latest_run(*, user: User, course_id: int) -> set[int]:
+    """Pages done in the person's newest run of the course (one query, the run as a subquery)."""
+    if not user.is_authenticated:
+        return set()
+    latest = (
+        CourseRun.objects.filter(user=user, course_id=course_id)
+        .order_by("-started_at", "-id")
+        .values("id")[:1]
+    )
+    return set(
+        StepCompletion.objects.filter(run_id=Subquery(latest)).values_list("page_id", flat=True)
+    )
+
+
 def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
-    """Course, module, previous/next step and whether this person has done the lesson."""
-    course = course_for_step(lesson)
+    """Course, module, previous/next step and whether this person has done the step.
+
+    Two queries whatever the course size: the course with its modules and live steps, and the
+    completions of the person's newest run.
+    """
+    course_path = lesson.path[: -2 * Page.steplen]
+    course = (
+        Page.objects.filter(path=course_path, depth=lesson.depth - 2)
+        .only("id", "path", "depth", "title", "slug", "url_path", "content_type_id", "live")
+        .first()
+    )
     if course is None:
         return {"course": None}
-    progress = course_outline(course=course, user=user)
-    steps = progress.steps
+    modules = _structure([course]).get(course.pk, [])  # type: ignore[list-item]
+    _apply_progress(modules, _done_in_latest_run(user=user, course_id=course.pk))
+    steps = [step for module in modules for step in module.steps]
     index = next((i for i, s in enumerate(steps) if s.page.pk == lesson.pk), None)
-    module = next(
-        (m for m in progress.modules if any(s.page.pk == lesson.pk for s in m.steps)), None
-    )
+    module = next((m for m in modules if any(s.page.pk == lesson.pk for s in m.steps)), None)
     return {
         "course": course,
         "module": module.page if module else None,
-        "progress": progress,
         "previous_step": steps[index - 1] if index else None,
         "next_step": steps[index + 1] if index is not None and index + 1 < len(steps) else None,
         "step_done": bool(index is not None and steps[index].done),
