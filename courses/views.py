@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
+
+from people.models import User
 
 from .services import StepNotCompletable, step_complete
 
@@ -24,7 +27,7 @@ def step_complete_view(request: HttpRequest, page_id: int) -> HttpResponse:
     if page is None:
         raise Http404(_("Lektionen findes ikke."))
     try:
-        step_complete(user=request.user, page=page)
+        step_complete(user=cast(User, request.user), page=page)  # login_required
     except StepNotCompletable as exc:
         logger.warning("refused step completion user=%s page=%s", request.user.pk, page_id)
         raise Http404(_("Lektionen kan ikke markeres som gennemført.")) from exc

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -7,12 +9,14 @@ from django.template.response import TemplateResponse
 from certificates.selectors import certificates_of_holder
 from compliance.selectors import my_open_assignments
 from courses.selectors import courses_progress, live_courses
+from people.models import User
 
 
 @login_required
 def my_courses(request: HttpRequest) -> HttpResponse:
     """The learner's dashboard: every live course with their progress."""
-    progress = courses_progress(user=request.user, courses=live_courses())
+    user = cast(User, request.user)  # login_required: never AnonymousUser here
+    progress = courses_progress(user=user, courses=live_courses())
     started = [p for p in progress if p.started and not p.completed]
     completed = [p for p in progress if p.completed]
     other = [p for p in progress if not p.started]
@@ -23,7 +27,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
             "in_progress": started,
             "completed": completed,
             "other": other,
-            "required": my_open_assignments(user=request.user),
-            "certificates": certificates_of_holder(user=request.user),
+            "required": my_open_assignments(user=user),
+            "certificates": certificates_of_holder(user=user),
         },
     )
