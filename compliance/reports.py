@@ -13,7 +13,10 @@ from django.db import connection
 from django.db.models import Case, CharField, F, Sum, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.templatetags.l10n import unlocalize
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -34,6 +37,22 @@ class HROnlyMixin:
         if not is_hr(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class PlainColumn(Column):
+    """A Column whose cell is built with format_html instead of rendering
+    wagtailadmin/tables/cell.html: the same markup, at a fraction of the cost on pages with
+    hundreds of cells."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = unlocalize(value)
+        if value is None or not str(value).strip():
+            value = self.empty_value_display
+        if self.classname:
+            return format_html('<td class="{}">{}</td>', self.classname, localize(value))
+        return format_html("<td>{}</td>", localize(value))
 
 
 def _dated(name: str) -> str:
@@ -83,12 +102,12 @@ class ComplianceRollupReport(HROnlyMixin, ReportView):
         "percent": _("Procent overholdt"),
     }
     columns = [
-        Column("indented_name", label=_("Enhed")),
-        Column("total", label=_("Tildelinger")),
-        Column("compliant", label=_("Gennemført eller fritaget")),
-        Column("open", label=_("I gang / ikke startet")),
-        Column("overdue", label=_("Overskredet")),
-        Column("percent_display", label=_("Procent overholdt")),
+        PlainColumn("indented_name", label=_("Enhed")),
+        PlainColumn("total", label=_("Tildelinger")),
+        PlainColumn("compliant", label=_("Gennemført eller fritaget")),
+        PlainColumn("open", label=_("I gang / ikke startet")),
+        PlainColumn("overdue", label=_("Overskredet")),
+        PlainColumn("percent_display", label=_("Procent overholdt")),
     ]
 
     def get_filename(self):
@@ -209,11 +228,11 @@ class AssignmentReport(HROnlyMixin, ReportView):
             label=_("Medarbejder"),
             get_url=lambda a: reverse("compliance_person", args=[a.person_id]),
         ),
-        Column("unit", label=_("Enhed")),
-        Column("requirement", label=_("Krav")),
-        Column("cycle", label=_("Runde")),
-        Column("due_at", label=_("Frist")),
-        Column("get_status_display", label=_("Status")),
+        PlainColumn("unit", label=_("Enhed")),
+        PlainColumn("requirement", label=_("Krav")),
+        PlainColumn("cycle", label=_("Runde")),
+        PlainColumn("due_at", label=_("Frist")),
+        PlainColumn("get_status_display", label=_("Status")),
     ]
 
     def get_filename(self):
