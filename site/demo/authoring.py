@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TypedDict, cast
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +24,7 @@ from wagtail.models import (
 from courses.models import CoursePage
 from guidelines.models import GuidelinePage
 from paragraf.authoring.models import FourEyesApprovalTask
+from people.models import User
 from people.roles import APPROVER, JURIST
 from quizzes.models import Question, QuestionCategory
 
@@ -30,8 +32,17 @@ logger = logging.getLogger(__name__)
 
 WORKFLOW_NAME = "Juridisk godkendelse"
 
+
+class GuidelineMeta(TypedDict):
+    journal_case_number: str
+    journal_document_number: str
+    approved_by: str
+    approved_date: str
+    review_days: int
+
+
 #: Demo metadata of the three guidelines (journal reference, approving body, review owner).
-GUIDELINE_META = {
+GUIDELINE_META: dict[str, GuidelineMeta] = {
     "AG-UDE": {
         "journal_case_number": "2024-0117345",
         "journal_document_number": "2024-0117345-12",
@@ -125,5 +136,6 @@ def seed_authoring(context: dict[str, object]) -> None:
         courses_index=context["courses_index"], guidelines_index=context["guidelines_index"]
     )
     question_permissions_ensure()
-    ownership_ensure(people=context["people"], today=timezone.localdate())
+    people = cast(dict[str, User], context["people"])  # built by paragraf.demo.seed
+    ownership_ensure(people=people, today=timezone.localdate())
     logger.info("demo: authoring workflow '%s' and review dates in place", WORKFLOW_NAME)

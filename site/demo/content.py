@@ -1,5 +1,7 @@
 """Demo content for seed_demo: statute provisions, three administrationsgrundlag and three courses."""
 
+from typing import Any
+
 _FVL = "https://www.retsinformation.dk/eli/lta/2014/433"
 _OFL = "https://www.retsinformation.dk/eli/lta/2020/145"
 _GDPR = "https://eur-lex.europa.eu/legal-content/DA/TXT/?uri=CELEX:32016R0679"
@@ -445,7 +447,8 @@ PROVISIONS = [
     },
 ]
 
-GUIDELINES = [
+# Nested, heterogeneous literal data (strings, lists of sections, body tuples).
+GUIDELINES: list[dict[str, Any]] = [
     {
         "code": "AG-UDE",
         "slug": "udeservering",
@@ -613,7 +616,7 @@ GUIDELINES = [
     },
 ]
 
-COURSES = [
+COURSES: list[dict[str, Any]] = [
     {
         "slug": "jura-kort-og-godt",
         "title": "Jura – Kort og Godt",

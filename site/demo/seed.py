@@ -232,7 +232,7 @@ def _block(kind: str, value, sections, provisions) -> dict[str, object]:
 
 
 def seed_courses(index: CourseIndexPage, sections, provisions) -> dict[str, CoursePage]:
-    result = {}
+    result: dict[str, CoursePage] = {}
     for data in COURSES:
         course = CoursePage.objects.filter(slug=data["slug"]).first()
         if course is None:
