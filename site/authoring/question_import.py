@@ -157,7 +157,7 @@ def question_rows_read(*, content: bytes, filename: str) -> list[tuple[int, dict
     return rows
 
 
-def _read_csv(content: bytes) -> list[list[str]]:
+def _read_csv(content: bytes) -> list[list[object]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -169,7 +169,8 @@ def _read_csv(content: bytes) -> list[list[str]]:
             ) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    # Typed like _read_xlsx's cells so one table type serves both readers.
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _read_xlsx(content: bytes) -> list[list[object]]:
@@ -262,7 +263,8 @@ def question_rows_validate(
             else:
                 row_errors.append(_("Skriv 'sandt' eller 'falsk' i kolonnen korrekte."))
         row = None
-        if not row_errors:
+        # An unknown type or category always added an error above; the checks narrow the types.
+        if not row_errors and kind is not None and category is not None:
             row = QuestionRow(
                 line=line,
                 kind=kind,
@@ -275,10 +277,10 @@ def question_rows_validate(
             )
             # The question bank's own rules (e.g. at least two choices, exactly one correct).
             row_errors.extend(str(e) for e in question_choice_errors(_question_build(row)))
-        if row_errors:
-            errors.extend((line, message) for message in row_errors)
-        else:
+        if row is not None and not row_errors:
             rows.append(row)
+        else:
+            errors.extend((line, message) for message in row_errors)
     return rows, errors
 
 
