@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -63,10 +63,12 @@ def _page_edit_url(obj: models.Model) -> str:
 
 
 def _snippet_edit_url(obj: models.Model) -> str:
-    return reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])
+    # register_snippet sets snippet_viewset on the model class at startup; no stub knows it.
+    viewset = obj.snippet_viewset  # type: ignore[attr-defined]
+    return reverse(viewset.get_url_name("edit"), args=[obj.pk])
 
 
-def _sources() -> list[tuple[models.QuerySet, str, object]]:
+def _sources() -> list[tuple[models.QuerySet, str, Callable[[models.Model], str]]]:
     return [
         (
             CoursePage.objects.select_related("responsible", "owner_unit"),
@@ -153,5 +155,6 @@ def unit_managers_by_unit(*, items: Iterable[ReviewItem]) -> dict[int, list[User
     for user in User.objects.filter(
         org_unit_id__in=unit_ids, is_manager=True, is_active=True
     ).exclude(email=""):
+        assert user.org_unit_id is not None  # filtered on org_unit_id__in above
         result.setdefault(user.org_unit_id, []).append(user)
     return result

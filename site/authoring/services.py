@@ -10,7 +10,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from wagtail.models import PageLogEntry
 
 from people.models import User
+from quizzes.models import QuestionCategory
 
 from .models import ReviewDigestLog
 from .selectors import (
@@ -101,7 +102,7 @@ def review_date_advance_page(*, page, revision, published_on: dt.date) -> dt.dat
 
 
 def review_date_advance_object(
-    *, obj: models.Model, previous: dt.date | None, published_on: dt.date
+    *, obj: QuestionCategory, previous: dt.date | None, published_on: dt.date
 ) -> dt.date | None:
     """The same for a snippet without drafts (a question category) after it was saved."""
     new_date = review_date_next(
