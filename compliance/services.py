@@ -93,9 +93,15 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
             # then finds nothing due, so the inserts need no conflict handling.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [EVALUATION_LOCK])
+        # Leavers' open cycles first: no cycle is opened for a leaver below, and the table's
+        # statistics are still those of before the inserts, so the plan stays cheap.
+        result.superseded += (
+            Assignment.objects.filter(status__in=OPEN_STATUSES)
+            .filter(Exists(User.objects.filter(pk=OuterRef("person_id"), is_active=False)))
+            .update(status=Status.SUPERSEDED)
+        )
         requirements = list(Requirement.objects.filter(is_active=True).select_related("course"))
         for requirement in requirements:
-            _assign_first_cycles(requirement, today, result)
             if requirement.recurrence == Requirement.Recurrence.MONTHS:
                 _recertify_after_months(requirement, today, result)
             elif requirement.recurrence == Requirement.Recurrence.YEARLY:
@@ -105,11 +111,9 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
                 status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
                 due_at__lt=today - dt.timedelta(days=requirement.grace_days),
             ).update(status=Status.OVERDUE)
-        result.superseded += (
-            Assignment.objects.filter(status__in=OPEN_STATUSES)
-            .filter(Exists(User.objects.filter(pk=OuterRef("person_id"), is_active=False)))
-            .update(status=Status.SUPERSEDED)
-        )
+            # New first cycles are written with their status (overdue or not) already: they
+            # come last, so the statements above plan against the table as it was.
+            _assign_first_cycles(requirement, today, result)
         if result.changed:
             counts_rebuild()
     logger.info("requirements evaluated: %s", result)
