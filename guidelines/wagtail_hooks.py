@@ -3,10 +3,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from people.admin_menu import RoleMenuItem
 
 from . import admin_views
 from .choosers import section_chooser_viewset
@@ -58,15 +59,6 @@ guideline_admin_urls = [
 @hooks.register("register_admin_urls")
 def register_guideline_admin_urls():
     return [path("henvisninger/", include((guideline_admin_urls, "guidelines_admin")))]
-
-
-class RoleMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request):
-        return self.check(request.user)
 
 
 @hooks.register("register_admin_menu_item")

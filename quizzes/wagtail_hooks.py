@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from people.admin_menu import RoleMenuItem
 
 from . import admin_views
 from .models import Question, QuestionCategory
@@ -68,15 +69,6 @@ def register_quiz_admin_urls():
         path("quiz-bedoemmelse/", include((marking_urls, "quizzes_marking"))),
         path("quiz-statistik/", include((report_urls, "quizzes_reports"))),
     ]
-
-
-class RoleMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request):
-        return self.check(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from people.admin_menu import RoleMenuItem
 from people.audit import audit_log
 from people.models import User
 from people.roles import is_hr, is_jurist
@@ -99,16 +99,12 @@ def evidence_urls():
     return [path("dokumentation/", evidence_view, name="paragraf_evidence")]
 
 
-class EvidenceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_evidence(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def evidence_menu_item():
-    return EvidenceMenuItem(
+    return RoleMenuItem(
         gettext_lazy("Dokumentation"),
         reverse("paragraf_evidence"),
         icon_name="doc-full",
         order=955,
+        check=may_see_evidence,
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from people.admin_menu import RoleMenuItem
 from people.admin_views import audit_event_viewset
 from people.roles import is_hr
 
@@ -28,15 +28,14 @@ def person_data_urls():
     ]
 
 
-class HRMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_hr(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def person_data_menu_item():
-    return HRMenuItem(
-        _("Persondata"), reverse("paragraf_person_search"), icon_name="lock", order=960
+    return RoleMenuItem(
+        _("Persondata"),
+        reverse("paragraf_person_search"),
+        icon_name="lock",
+        order=960,
+        check=is_hr,
     )
 
 

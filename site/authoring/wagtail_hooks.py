@@ -8,10 +8,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import TaskState, WorkflowState
 
+from people.admin_menu import RoleMenuItem
 from people.roles import is_jurist
 from quizzes.models import QuestionCategory
 
@@ -19,11 +19,6 @@ from . import question_import_views
 from .models import SELF_APPROVAL_REFUSED, FourEyesApprovalTask, task_state_authors
 from .reports import ReviewReportView
 from .services import review_date_advance_object
-
-
-class JuristMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_jurist(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -50,23 +45,25 @@ def authoring_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def review_report_menu_item():
-    return JuristMenuItem(
+    return RoleMenuItem(
         _("Til gennemsyn"),
         reverse("paragraf_review_report"),
         name="til-gennemsyn",
         icon_name="calendar-alt",
         order=50,
+        check=is_jurist,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def question_import_menu_item():
-    return JuristMenuItem(
+    return RoleMenuItem(
         _("Importér spørgsmål"),
         reverse("paragraf_question_import"),
         name="importer-spoergsmaal",
         icon_name="upload",
         order=310,
+        check=is_jurist,
     )
 
 
