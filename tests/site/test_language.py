@@ -106,3 +106,19 @@ def test_the_committed_english_mo_file_matches_the_po_file():
         elif len(forms) == 2 and forms[0]:
             assert compiled.ngettext(sources[0], sources[1], 1) == forms[0], msgid
             assert compiled.ngettext(sources[0], sources[1], 5) == forms[1], msgid
+
+
+def test_anonymous_visitors_get_no_language_form_and_so_no_csrf_cookie_on_public_pages(client, db):
+    response = client.get("/certifikater/")
+    assert response.status_code == 200
+    assert 'action="/sprog/"' not in response.content.decode()
+    assert settings.CSRF_COOKIE_NAME not in response.cookies
+
+
+def test_an_anonymous_visitor_whose_browser_asks_for_english_gets_english(client, db):
+    html = client.get("/certifikater/", headers={"accept-language": "en"}).content.decode()
+    assert '<html lang="en">' in html
+    assert "Verify a certificate" in html
+    html = client.get("/certifikater/").content.decode()
+    assert '<html lang="da">' in html
+    assert "Kontrollér et kursusbevis" in html
