@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
+from courses.models import CoursePage
 from people.models import OrgUnit, User
 
 from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
@@ -114,6 +115,16 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
             # New first cycles are written with their status (overdue or not) already: they
             # come last, so the statements above plan against the table as it was.
             _assign_first_cycles(requirement, today, result)
+        # Re-trainings (compliance.retraining) open no cycles by rule — their people were chosen
+        # when the re-training was created — but their deadlines pass all the same.
+        for requirement in Requirement.objects.filter(
+            is_active=False, course__family=CoursePage.Family.RETRAINING
+        ):
+            result.overdue += Assignment.objects.filter(
+                requirement=requirement,
+                status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
+                due_at__lt=today - dt.timedelta(days=requirement.grace_days),
+            ).update(status=Status.OVERDUE)
         if result.changed:
             counts_rebuild()
     logger.info("requirements evaluated: %s", result)

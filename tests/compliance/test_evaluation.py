@@ -181,3 +181,28 @@ def test_the_command_reports_what_it_assigned(learner, onboarding_requirement, c
     UserFactory(org_unit=learner.org_unit)
     call_command("evaluate_requirements")
     assert Assignment.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_retraining_deadline_turns_overdue_though_it_opens_no_cycles_by_rule(
+    learner, outsider, tree
+):
+    retraining = course("Genopfriskning: udeservering", modules=1, lessons=1)
+    retraining.family = retraining.Family.RETRAINING
+    retraining.save()
+    req = requirement(
+        retraining, trigger=Requirement.Trigger.ASSIGNED, due_days=14, is_active=False
+    )
+    Assignment.objects.create(
+        person=learner,
+        requirement=req,
+        unit_id=learner.org_unit_id,
+        cycle=1,
+        assigned_at=TODAY - dt.timedelta(days=20),
+        due_at=TODAY - dt.timedelta(days=6),
+        status=Status.NOT_STARTED,
+    )
+    requirements_evaluate(today=TODAY)
+    assert Assignment.objects.get(person=learner, requirement=req).status == Status.OVERDUE
+    # Only the people chosen for the re-training have it: nobody else was assigned by rule.
+    assert not Assignment.objects.filter(person=outsider, requirement=req).exists()
