@@ -180,29 +180,55 @@ def _done_in_latest_run(*, user: User, course_id: int) -> set[int]:
     )
 
 
+_LIGHT_FIELDS = ("id", "path", "depth", "title", "slug", "url_path", "content_type_id", "live")
+
+
+def _light_page(row: tuple) -> Page:
+    """A Page with just the fields titles, links and the pager need, without a model load."""
+    return Page(**dict(zip(_LIGHT_FIELDS, row, strict=True)))
+
+
 def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
     """Course, module, previous/next step and whether this person has done the step.
 
-    Two queries whatever the course size: the course with its modules and live steps, and the
-    completions of the person's newest run.
+    Two queries whatever the course size: the course with its modules and live steps as plain
+    rows, and the completions of the person's newest run; page objects are built only for the
+    course, the module and the two neighbours.
     """
-    course_path = lesson.path[: -2 * Page.steplen]
-    course = (
-        Page.objects.filter(path=course_path, depth=lesson.depth - 2)
-        .only("id", "path", "depth", "title", "slug", "url_path", "content_type_id", "live")
-        .first()
+    depth = lesson.depth - 2
+    course_path = lesson.path[: Page.steplen * depth]
+    rows = list(
+        Page.objects.filter(
+            Q(path=course_path, depth=depth)
+            | Q(path__startswith=course_path, depth__in=[depth + 1, depth + 2], live=True)
+        )
+        .order_by("path")
+        .values_list(*_LIGHT_FIELDS)
     )
-    if course is None:
+    if not rows or rows[0][1] != course_path:
         return {"course": None}
-    modules = _structure([course]).get(course.pk, [])  # type: ignore[list-item]
-    _apply_progress(modules, _done_in_latest_run(user=user, course_id=course.pk))
-    steps = [step for module in modules for step in module.steps]
-    index = next((i for i, s in enumerate(steps) if s.page.pk == lesson.pk), None)
-    module = next((m for m in modules if any(s.page.pk == lesson.pk for s in m.steps)), None)
+    kinds = _step_kinds()
+    module_ct = ContentType.objects.get_for_model(ModulePage).id
+    modules = {row[1]: row for row in rows[1:] if row[2] == depth + 1 and row[6] == module_ct}
+    steps = [
+        row
+        for row in rows[1:]
+        if row[2] == depth + 2 and row[6] in kinds and row[1][: -Page.steplen] in modules
+    ]
+    index = next((i for i, row in enumerate(steps) if row[0] == lesson.pk), None)
+    done = _done_in_latest_run(user=user, course_id=rows[0][0]) if index is not None else set()
+
+    def step(i: int) -> StepInfo | None:
+        if index is None or not 0 <= i < len(steps):
+            return None
+        row = steps[i]
+        return StepInfo(page=_light_page(row), kind=kinds[row[6]], done=row[0] in done)
+
+    module = modules.get(lesson.path[: -Page.steplen])
     return {
-        "course": course,
-        "module": module.page if module else None,
-        "previous_step": steps[index - 1] if index else None,
-        "next_step": steps[index + 1] if index is not None and index + 1 < len(steps) else None,
-        "step_done": bool(index is not None and steps[index].done),
+        "course": _light_page(rows[0]),
+        "module": _light_page(module) if module else None,
+        "previous_step": step(index - 1) if index else None,
+        "next_step": step(index + 1) if index is not None else None,
+        "step_done": lesson.pk in done,
     }
