@@ -196,6 +196,11 @@ CELERY_BEAT_SCHEDULE["compliance-reminders"] = {
     "task": "compliance.tasks.send_reminders_task",
     "schedule": 6 * 60 * 60,
 }
+# Quizzes: close timed attempts whose time limit has passed (also done when the quiz is opened).
+CELERY_BEAT_SCHEDULE["quizzes-expire-attempts"] = {
+    "task": "quizzes.tasks.attempts_expire_overdue_task",
+    "schedule": 5 * 60,
+}
 # Authoring: Monday morning digest of content due for legal review (once per item per ISO week).
 CELERY_BEAT_SCHEDULE["paragraf-review-digest"] = {
     "task": "paragraf.review_digest_send",
