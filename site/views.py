@@ -17,9 +17,12 @@ def my_courses(request: HttpRequest) -> HttpResponse:
     """The learner's dashboard: every live course with their progress."""
     user = cast(User, request.user)  # login_required: never AnonymousUser here
     progress = courses_progress(user=user, courses=live_courses())
+    required = my_open_assignments(user=user)
+    required_course_ids = {assignment.requirement.course_id for assignment in required}
     started = [p for p in progress if p.started and not p.completed]
     completed = [p for p in progress if p.completed]
-    other = [p for p in progress if not p.started]
+    # A mandatory course not yet started is listed once, under "Obligatoriske kurser".
+    other = [p for p in progress if not p.started and p.course.pk not in required_course_ids]
     return TemplateResponse(
         request,
         "paragraf/my_courses.html",
@@ -27,7 +30,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
             "in_progress": started,
             "completed": completed,
             "other": other,
-            "required": my_open_assignments(user=user),
+            "required": required,
             "certificates": certificates_of_holder(user=user),
         },
     )

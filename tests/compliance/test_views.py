@@ -98,3 +98,12 @@ def test_my_courses_shows_my_deadlines_with_overdue_first(
     assert "Obligatoriske kurser" in html
     assert html.index("Forvaltningsret") < html.index("Onboarding")
     assert "1. marts 2024" in html and "Overskredet" in html
+
+
+@pytest.mark.django_db
+def test_a_mandatory_course_not_yet_started_is_listed_once(client, learner, onboarding, assigned):
+    client.force_login(learner)
+    html = client.get("/mine-kurser/").content.decode()
+    required, _, rest = html.partition("Andre kurser")
+    assert "Onboarding" in required
+    assert "Onboarding" not in rest
