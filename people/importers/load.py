@@ -193,20 +193,14 @@ class _Plan:
         if self.errors:
             return
         for code, unit in file_units.items():
-            seen = {code}
-            current = parent.get(code)
-            while current is not None:
-                if current in seen:
-                    self.errors.append(
-                        error_line(
-                            unit.where,
-                            "overordnet_enhedskode",
-                            _("enhed %(code)s ligger under sig selv") % {"code": code},
-                        )
+            if _cycle_at(code, parent) is not None:
+                self.errors.append(
+                    error_line(
+                        unit.where,
+                        "overordnet_enhedskode",
+                        _("enhed %(code)s ligger under sig selv") % {"code": code},
                     )
-                    break
-                seen.add(current)
-                current = parent.get(current)
+                )
         self.parent_code = parent
         self.new_units = [code for code in file_units if code not in self.units]
         self.changed_units: list[OrgUnit] = []
@@ -366,20 +360,15 @@ class _Plan:
                     continue
                 manager_of[number] = wanted
         for number, employee in rows.items():
-            seen = {number}
-            current = manager_of.get(number)
-            while current is not None:
-                if current in seen:
-                    self.errors.append(
-                        error_line(
-                            employee.where,
-                            "leders_medarbejdernr",
-                            _("ledelseskæden går i ring (%(number)s)") % {"number": current},
-                        )
+            repeated = _cycle_at(number, manager_of)
+            if repeated is not None:
+                self.errors.append(
+                    error_line(
+                        employee.where,
+                        "leders_medarbejdernr",
+                        _("ledelseskæden går i ring (%(number)s)") % {"number": repeated},
                     )
-                    break
-                seen.add(current)
-                current = manager_of.get(current)
+                )
             if len(self.errors) >= MAX_ERRORS:
                 break
         return manager_of
@@ -656,3 +645,15 @@ def _update_people(updates: list[tuple[int, dict[str, Any]]]) -> None:
                 "WHERE u.id = v.id::bigint",
                 params,
             )
+
+
+def _cycle_at(start: str, parent: dict[str, str]) -> str | None:
+    """Follow ``parent`` links from ``start``; return the first key met twice (a cycle), or None."""
+    seen = {start}
+    current = parent.get(start)
+    while current is not None:
+        if current in seen:
+            return current
+        seen.add(current)
+        current = parent.get(current)
+    return None
