@@ -6,14 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import auth, health, privacy_views, views
+from . import health, login, privacy_views, views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
-    path("log-ind/", auth.LoginView.as_view(), name="login"),
-    path("log-ind/sso-fejl/", auth.sso_failure, name="sso-failure"),
+    path("log-ind/", login.LoginView.as_view(), name="login"),
+    path("log-ind/sso-fejl/", login.sso_failure, name="sso-failure"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprog/", set_language, name="set_language"),
     path("mine-kurser/", views.my_courses, name="my-courses"),

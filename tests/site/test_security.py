@@ -10,7 +10,7 @@ import sys
 import pytest
 from django.core.cache import cache
 
-from paragraf.auth import LOGIN_FAILURE_LIMIT
+from paragraf.login import LOGIN_FAILURE_LIMIT
 from tests.factories import course, lessons_of
 
 
