@@ -15,13 +15,14 @@ from people.models import AuditEvent
 
 from .codes import code_generate
 from .models import Certificate, CertificateTemplate
-from .pdf import CertificateContent, certificate_pdf_render
 from .validity import valid_until_for
 
 if TYPE_CHECKING:
     from compliance.models import Assignment
     from courses.models import CourseRun
     from people.models import User
+
+    from .pdf import CertificateContent
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +157,9 @@ def certificate_issue_for_assignment(*, assignment: Assignment) -> Certificate:
 def certificate_content(
     *, certificate: Certificate, template: CertificateTemplate
 ) -> CertificateContent:
+    # reportlab and segno (with .pdf) cost a few MB per web process; only rendering loads them.
+    from .pdf import CertificateContent
+
     return CertificateContent(
         heading=template.heading,
         intro=template.intro,
@@ -178,6 +182,8 @@ def certificate_render(
     *, certificate: Certificate, template: CertificateTemplate | None = None
 ) -> Certificate:
     """Render the PDF with the current template and store it, replacing any previous file."""
+    from .pdf import certificate_pdf_render
+
     template = template or certificate_template_current()
     data = certificate_pdf_render(certificate_content(certificate=certificate, template=template))
     old_name = certificate.pdf.name if certificate.pdf else ""
