@@ -13,16 +13,16 @@ from django.db import connection
 from django.db.models import Case, CharField, F, Sum, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from django.templatetags.l10n import unlocalize
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import CoursePage
+from paragraf.filters import FastChoiceFilter, ShortModelChoiceFilter
 from people.audit import audit_log
 from people.models import OrgUnit, User
 from people.roles import is_hr
@@ -39,22 +39,6 @@ class HROnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class PlainColumn(Column):
-    """A Column whose cell is built with format_html instead of rendering
-    wagtailadmin/tables/cell.html: the same markup, at a fraction of the cost on pages with
-    hundreds of cells."""
-
-    def render_cell_html(self, instance, parent_context):
-        value = self.get_value(instance)
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = unlocalize(value)
-        if value is None or not str(value).strip():
-            value = self.empty_value_display
-        if self.classname:
-            return format_html('<td class="{}">{}</td>', self.classname, localize(value))
-        return format_html("<td>{}</td>", localize(value))
-
-
 def _dated(name: str) -> str:
     return f"{name}-{dt.date.today():%Y-%m-%d}"
 
@@ -63,12 +47,12 @@ def _dated(name: str) -> str:
 
 
 class RollupFilterSet(WagtailFilterSet):
-    unit = django_filters.ModelChoiceFilter(
+    unit = ShortModelChoiceFilter(
         label=_("Enhed"),
         queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
         method="filter_unit",
     )
-    requirement = django_filters.ModelChoiceFilter(
+    requirement = ShortModelChoiceFilter(
         label=_("Krav"), queryset=Requirement.objects.all(), method="filter_requirement"
     )
 
@@ -90,7 +74,7 @@ class ComplianceRollupReport(HROnlyMixin, ReportView):
     filterset_class = RollupFilterSet
     index_url_name = "compliance_rollup"
     index_results_url_name = "compliance_rollup_results"
-    paginate_by = 200
+    paginate_by = None  # areas and centres: about 70 rows, one page
     list_export = ["name", "code", "total", "compliant", "open", "overdue", "percent"]
     export_headings = {
         "name": _("Enhed"),
@@ -101,14 +85,6 @@ class ComplianceRollupReport(HROnlyMixin, ReportView):
         "overdue": _("Overskredet"),
         "percent": _("Procent overholdt"),
     }
-    columns = [
-        PlainColumn("indented_name", label=_("Enhed")),
-        PlainColumn("total", label=_("Tildelinger")),
-        PlainColumn("compliant", label=_("Gennemført eller fritaget")),
-        PlainColumn("open", label=_("I gang / ikke startet")),
-        PlainColumn("overdue", label=_("Overskredet")),
-        PlainColumn("percent_display", label=_("Procent overholdt")),
-    ]
 
     def get_filename(self):
         return _dated("overholdelse-pr-enhed")
@@ -137,6 +113,27 @@ class ComplianceRollupReport(HROnlyMixin, ReportView):
             unit.indented_name = "\u2003" * (unit.depth - top) + unit.name
         return units
 
+    def render_to_response(self, context, **response_kwargs):
+        if not self.is_export:
+            # One format_html per row instead of a template lookup per cell (~70 × 6).
+            context["rows_html"] = format_html_join(
+                "\n",
+                '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+                "<td>{}</td></tr>",
+                (
+                    (
+                        u.indented_name,
+                        u.total,
+                        u.compliant,
+                        u.open,
+                        u.overdue,
+                        u.percent_display,
+                    )
+                    for u in context["object_list"]
+                ),
+            )
+        return super().render_to_response(context, **response_kwargs)
+
 
 def compliance_rollup_rows(*, units, requirement):
     """Rollup rows for an already chosen list of units (one query on the counts)."""
@@ -158,18 +155,18 @@ def compliance_rollup_rows(*, units, requirement):
 
 
 class AssignmentFilterSet(WagtailFilterSet):
-    unit = django_filters.ModelChoiceFilter(
+    unit = ShortModelChoiceFilter(
         label=_("Enhed (med underenheder)"),
         # Areas and centres only: a select of all ~1,600 teams would dominate the render time.
         queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
         method="filter_unit",
     )
-    course = django_filters.ModelChoiceFilter(
+    course = ShortModelChoiceFilter(
         label=_("Kursus"),
         field_name="requirement__course",
         queryset=CoursePage.objects.order_by("title"),
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    status = FastChoiceFilter(label=_("Status"), choices=Status.choices)
     due_at = django_filters.DateFromToRangeFilter(label=_("Frist"), widget=DateRangePickerWidget)
 
     class Meta:
@@ -222,21 +219,34 @@ class AssignmentReport(HROnlyMixin, ReportView):
         "completed_at": _("Gennemført"),
         "get_status_display": _("Status"),
     }
-    columns = [
-        TitleColumn(
-            "person",
-            label=_("Medarbejder"),
-            get_url=lambda a: reverse("compliance_person", args=[a.person_id]),
-        ),
-        PlainColumn("unit", label=_("Enhed")),
-        PlainColumn("requirement", label=_("Krav")),
-        PlainColumn("cycle", label=_("Runde")),
-        PlainColumn("due_at", label=_("Frist")),
-        PlainColumn("get_status_display", label=_("Status")),
-    ]
+
+    results_template_name = "compliance/admin/assignment_results.html"
 
     def get_filename(self):
         return _dated("tildelinger")
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.is_export:
+            # 50 rows built with format_html: Wagtail's table component renders a template
+            # per cell and per row's attributes, about half of this page's server time.
+            context["rows_html"] = format_html_join(
+                "\n",
+                '<tr><td class="title"><a href="{}">{}</a></td><td>{}</td><td>{}</td>'
+                "<td>{}</td><td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        reverse("compliance_person", args=[a.person_id]),
+                        a.person,
+                        a.unit or "–",
+                        a.requirement,
+                        a.cycle,
+                        localize(a.due_at),
+                        a.get_status_display(),
+                    )
+                    for a in context["object_list"]
+                ),
+            )
+        return super().render_to_response(context, **response_kwargs)
 
     def get_queryset(self):
         return Assignment.objects.select_related("person", "unit", "requirement").order_by(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 
 import openpyxl
 import pytest
@@ -209,27 +207,3 @@ def test_the_csv_export_streams_bytes_in_chunks_without_losing_rows(
     assert len(chunks) > 2 and all(isinstance(chunk, bytes) for chunk in chunks)
     lines = b"".join(chunks).decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + Assignment.objects.count()
-
-
-@pytest.mark.parametrize(
-    "value", [None, "", "Team <Nord> & Syd", 12345, 7, dt.date(2026, 3, 1), "\u2003Center 1"]
-)
-def test_a_plain_cell_renders_as_wagtails_cell_template(value, settings):
-    from types import SimpleNamespace
-
-    from django.utils import translation
-    from wagtail.admin.ui.tables import Column
-
-    from compliance.reports import PlainColumn
-
-    def squeeze(html: str) -> str:  # the template's own spaces and newlines only
-        html = re.sub(r"[ \n]+", " ", html).replace("<td >", "<td>")
-        return html.replace("> ", ">").replace(" <", "<")
-
-    row = SimpleNamespace(value=value)
-    context = {"row": None, "table": None, "request": None}
-    with translation.override("da"):
-        for classname in (None, "title"):
-            wagtail = Column("value", classname=classname).render_cell_html(row, context)
-            plain = PlainColumn("value", classname=classname).render_cell_html(row, context)
-            assert squeeze(plain) == squeeze(wagtail)
