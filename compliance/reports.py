@@ -229,6 +229,7 @@ class AssignmentReport(HROnlyMixin, ReportView):
         if not self.is_export:
             # 50 rows built with format_html: Wagtail's table component renders a template
             # per cell and per row's attributes, about half of this page's server time.
+            status_label = {code: str(label) for code, label in Status.choices}
             context["rows_html"] = format_html_join(
                 "\n",
                 '<tr><td class="title"><a href="{}">{}</a></td><td>{}</td><td>{}</td>'
@@ -241,7 +242,7 @@ class AssignmentReport(HROnlyMixin, ReportView):
                         a.requirement,
                         a.cycle,
                         localize(a.due_at),
-                        a.get_status_display(),
+                        status_label.get(a.status, a.status),
                     )
                     for a in context["object_list"]
                 ),

@@ -25,11 +25,16 @@ def user_has_role(user, role: str) -> bool:
         return False
     if user.is_superuser:
         return True
+    return role in group_names(user)
+
+
+def group_names(user) -> frozenset[str]:
+    """The names of the user's groups (one query, then cached on the user object)."""
     cache = getattr(user, "_paragraf_roles", None)
     if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
+        cache = frozenset(user.groups.values_list("name", flat=True))
         user._paragraf_roles = cache
-    return role in cache
+    return cache
 
 
 def is_hr(user) -> bool:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from people.roles import HR, JURIST, LEARNER, MANAGER
 from people.services import roles_ensure
 from tests.factories import UserFactory, site_tree, unit
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no cached admin sidebar or login throttle of
+    another test's user (ids are reused after a rollback)."""
+    cache.clear()
 
 
 @pytest.fixture

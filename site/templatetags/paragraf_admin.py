@@ -1,0 +1,35 @@
+"""Template tags for our overrides of Wagtail's admin templates."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django import template
+
+from people.roles import group_names
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def admin_sidebar_key(context) -> str:
+    """What Wagtail's sidebar depends on for this person, as a short cache key part: who they
+    are, their name and avatar, their groups and permissions and the help items they have
+    dismissed. The sidebar does not depend on the page being shown (the browser marks the
+    active item), so one rendering serves every admin page until one of these changes.
+    Page, collection and site permissions are not in the key: they take effect in the menu
+    when the fragment expires (templates/wagtailadmin/base.html); views check them at once."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return "anonymous"
+    profile = getattr(user, "wagtail_userprofile", None)
+    parts = [
+        str(user.pk),
+        user.get_full_name(),
+        str(user.is_superuser),
+        ",".join(sorted(group_names(user))),
+        ",".join(sorted(user.get_all_permissions())),
+        repr(sorted((profile.dismissibles or {}).items())) if profile else "",
+        str(profile.avatar) if profile and profile.avatar else "",
+    ]
+    return hashlib.blake2s("\n".join(parts).encode(), digest_size=12).hexdigest()
