@@ -137,18 +137,10 @@ class ComplianceRollupReport(HROnlyMixin, ReportView):
 
 def compliance_rollup_rows(*, units, requirement):
     """Rollup rows for an already chosen list of units (one query on the counts)."""
-    from collections import defaultdict
+    from .selectors import RollupRow, unit_status_counts
 
-    from .models import StatusCount
-    from .selectors import RollupRow
-
-    counts = StatusCount.objects.filter(unit__in=[u.pk for u in units], count__gt=0)
-    if requirement is not None:
-        counts = counts.filter(requirement=requirement)
-    by_unit: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for unit_id, status, n in counts.values_list("unit_id", "status", "count"):
-        by_unit[unit_id][status] += n
-    return [RollupRow(unit=u, relative_depth=0, counts=dict(by_unit.get(u.pk, {}))) for u in units]
+    by_unit = unit_status_counts([u.pk for u in units], requirement=requirement)
+    return [RollupRow(unit=u, relative_depth=0, counts=by_unit.get(u.pk, {})) for u in units]
 
 
 # -- assignment list ------------------------------------------------------------------------------

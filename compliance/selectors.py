@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Sum, Value, When
 
 from people.models import OrgUnit, User
 from people.roles import MANAGER, user_has_role
@@ -113,29 +113,20 @@ class RollupRow:
         return round(100 * self.compliant / self.total, 1) if self.total else None
 
 
-def compliance_rollup(
-    *, unit: OrgUnit | None = None, levels: int = 2, requirement: Requirement | None = None
-) -> list[RollupRow]:
-    """Counts per unit for ``unit`` (or the roots) and ``levels`` levels below it, in tree
-    order, read from the materialised counts: two queries, no aggregation over assignments."""
-    units = OrgUnit.objects.all()
-    if unit is not None:
-        units = units.filter(path__startswith=unit.path, depth__lte=unit.depth + levels)
-        top = unit.depth
-    else:
-        units = units.filter(depth__lte=1 + levels)
-        top = 1
-    unit_list = list(units.order_by("path"))
-    counts = StatusCount.objects.filter(unit__in=[u.pk for u in unit_list], count__gt=0)
+def unit_status_counts(
+    unit_ids: list[int], *, requirement: Requirement | None = None
+) -> dict[int, dict[str, int]]:
+    """{unit id: {status: count}} for the units' subtrees, summed over requirements (or for
+    one requirement) by the database from the materialised counts: one query."""
+    counts = StatusCount.objects.filter(unit__in=unit_ids, count__gt=0)
     if requirement is not None:
         counts = counts.filter(requirement=requirement)
-    by_unit: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for unit_id, status, n in counts.values_list("unit_id", "status", "count"):
-        by_unit[unit_id][status] += n
-    return [
-        RollupRow(unit=u, relative_depth=u.depth - top, counts=dict(by_unit.get(u.pk, {})))
-        for u in unit_list
-    ]
+    by_unit: dict[int, dict[str, int]] = defaultdict(dict)
+    for unit_id, status, n in (
+        counts.order_by().values_list("unit_id", "status").annotate(n=Sum("count"))
+    ):
+        by_unit[unit_id][status] = n
+    return by_unit
 
 
 def assignment_list(
