@@ -286,16 +286,9 @@ def _fresh_runs(requirement: Requirement, person_ids: list[int]) -> None:
     """A recertification is a fresh pass: start a new run for those who ran the course before."""
     if not person_ids:
         return
-    from courses.models import CourseRun
-    from courses.services import run_start_new
+    from courses.services import runs_start_new
 
-    ran_before = set(
-        CourseRun.objects.filter(
-            course_id=requirement.course_id, user_id__in=person_ids
-        ).values_list("user_id", flat=True)
-    )
-    for person in User.objects.filter(pk__in=ran_before):
-        run_start_new(user=person, course=requirement.course)
+    runs_start_new(course=requirement.course, user_ids=person_ids)
 
 
 def _insert(rows: list[tuple]) -> None:

@@ -109,3 +109,28 @@ def test_outline_and_dashboard_queries_do_not_grow_with_course_size(
     lesson_url = lessons_of(big)[5].url
     with django_assert_max_num_queries(14):
         assert client.get(lesson_url).status_code == 200
+
+
+def test_a_recertification_starts_fresh_runs_for_many_people_in_a_few_queries(
+    small_course, django_assert_max_num_queries, monkeypatch
+):
+    from django.utils import timezone
+
+    from courses import services
+    from tests.factories import UserFactory
+
+    finished, still_open, never = UserFactory(), UserFactory(), UserFactory()
+    CourseRun.objects.create(user=finished, course=small_course, completed_at=timezone.now())
+    CourseRun.objects.create(user=still_open, course=small_course)
+    others = [UserFactory() for _ in range(5)]
+    for person in others:
+        CourseRun.objects.create(user=person, course=small_course, completed_at=timezone.now())
+    monkeypatch.setattr(services, "RUNS_BATCH", 4)  # several batches
+    people = [finished.pk, still_open.pk, never.pk, *(p.pk for p in others)]
+    with django_assert_max_num_queries(2 * 2 + 2):
+        assert services.runs_start_new(course=small_course, user_ids=people) == 6
+    assert CourseRun.objects.filter(user=finished, completed_at=None).count() == 1
+    assert CourseRun.objects.filter(user=still_open).count() == 1
+    assert not CourseRun.objects.filter(user=never).exists()
+    # Idempotent: everyone who ran it now has an open run.
+    assert services.runs_start_new(course=small_course, user_ids=people) == 0
