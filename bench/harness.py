@@ -70,6 +70,21 @@ def timed(fn: Callable[[], object], *, repeat: int = 7, warmup: int = 1) -> list
     return samples
 
 
+def timed_together(fns: dict[str, Callable[[], object]], *, repeat: int = 7) -> dict[str, float]:
+    """Median milliseconds of each function, run in turns (a, b, c, a, b, c, …) so that a page
+    and its baselines see the same machine: on a shared host the speed drifts by tens of per
+    cent within minutes, which would skew a ratio of figures measured one after the other."""
+    for fn in fns.values():
+        fn()
+    samples: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            samples[name].append((time.perf_counter() - start) * 1000)
+    return {name: median(values) for name, values in samples.items()}
+
+
 def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
