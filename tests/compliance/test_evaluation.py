@@ -206,3 +206,21 @@ def test_a_retraining_deadline_turns_overdue_though_it_opens_no_cycles_by_rule(
     assert Assignment.objects.get(person=learner, requirement=req).status == Status.OVERDUE
     # Only the people chosen for the re-training have it: nobody else was assigned by rule.
     assert not Assignment.objects.filter(person=outsider, requirement=req).exists()
+
+
+@pytest.mark.django_db
+def test_deleting_a_requirement_deletes_its_cycles_and_their_reminder_log(
+    learner, onboarding_requirement
+):
+    # The database does not check assignment → requirement (see Assignment.requirement):
+    # Django's cascade must remove every cycle and what hangs on it.
+    from compliance.models import ReminderLog
+
+    requirements_evaluate(today=dt.date(2026, 3, 1))
+    assignment = Assignment.objects.get(person=learner, requirement=onboarding_requirement)
+    ReminderLog.objects.create(
+        assignment=assignment, kind=ReminderLog.Kind.DUE_SOON, recipient=learner
+    )
+    onboarding_requirement.delete()
+    assert not Assignment.objects.filter(pk=assignment.pk).exists()
+    assert not ReminderLog.objects.exists()
