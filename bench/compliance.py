@@ -22,6 +22,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -340,7 +341,10 @@ def _concurrent_figures(ctx: BenchContext) -> list[Figure]:
         with lock:
             samples.extend(mine)
 
-    with gunicorn(env, workers=CONCURRENT_WORKERS) as port:
+    access_log = Path(tempfile.gettempdir()) / "paragraf-bench-access.log"
+    access_log.unlink(missing_ok=True)
+    log_args = ("--access-logfile", str(access_log), "--access-logformat", "%(M)s %(s)s %(U)s")
+    with gunicorn(env, workers=CONCURRENT_WORKERS, args=log_args) as port:
         barrier = threading.Barrier(CONCURRENT_USERS + 1)
         threads = [
             threading.Thread(target=user, args=(port, cookie, barrier)) for cookie in cookies
@@ -354,15 +358,32 @@ def _concurrent_figures(ctx: BenchContext) -> list[Figure]:
         seconds = time.perf_counter() - started
     if errors:
         raise RuntimeError(f"concurrent rollup failed: {errors[0]}")
+    # gunicorn's own request time (%(M)s): from a worker taking the request to its last byte,
+    # without the wait for a free worker; the last len(samples) lines are the timed run.
+    served = [
+        float(line.split()[0])
+        for line in access_log.read_text().splitlines()
+        if line.endswith(f" 200 {path}")
+    ][-len(samples) :]
+    load = (
+        f"gunicorn {CONCURRENT_WORKERS} workers, {len(samples)} requests, "
+        f"{len(samples) / seconds:.0f} pages/s"
+    )
     return [
         Figure(
-            f"compliance rollup page, {CONCURRENT_USERS} HR users at once (median)",
+            f"compliance rollup, {CONCURRENT_USERS} HR users at once: server time (median)",
+            median(served),
+            "ms",
+            budget=50,
+            note=f"{load}, p95 {p95(served):.1f} ms",
+        ),
+        Figure(
+            f"compliance rollup, {CONCURRENT_USERS} HR users at once: as the browser waits",
             median(samples),
             "ms",
             budget=50,
-            note=f"gunicorn {CONCURRENT_WORKERS} workers, {len(samples)} requests, "
-            f"{len(samples) / seconds:.0f} pages/s, p95 {p95(samples):.1f} ms",
-        )
+            note=f"incl. waiting for a free worker; p95 {p95(samples):.1f} ms",
+        ),
     ]
 
 

@@ -65,8 +65,11 @@ def http_get(
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1) -> Iterator[int]:
-    """Run ``gunicorn paragraf.wsgi`` on a free loopback port until the block ends."""
+def gunicorn(
+    env: dict[str, str], *, workers: int = 2, threads: int = 1, args: tuple[str, ...] = ()
+) -> Iterator[int]:
+    """Run ``gunicorn paragraf.wsgi`` (with extra command-line ``args``) on a free loopback
+    port until the block ends."""
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -82,6 +85,7 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1) -> Iter
             str(threads),
             "--log-level",
             "warning",
+            *args,
         ],
         cwd=ROOT,
         env=env,
