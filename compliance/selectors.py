@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.db.models import Case, IntegerField, QuerySet, Sum, Value, When
@@ -88,27 +89,29 @@ def team_status(*, unit: OrgUnit, exclude: User | None = None) -> TeamStatus:
 
 @dataclass
 class RollupRow:
+    """One unit's counts with its subtree; each figure is summed once (a page shows ~70)."""
+
     unit: OrgUnit
     relative_depth: int
     counts: dict[str, int]
 
-    @property
+    @cached_property
     def total(self) -> int:
         return sum(n for status, n in self.counts.items() if status != Status.SUPERSEDED)
 
-    @property
+    @cached_property
     def compliant(self) -> int:
         return sum(self.counts.get(s, 0) for s in COMPLIANT_STATUSES)
 
-    @property
+    @cached_property
     def overdue(self) -> int:
         return self.counts.get(Status.OVERDUE, 0)
 
-    @property
+    @cached_property
     def open(self) -> int:
         return sum(self.counts.get(s, 0) for s in (Status.NOT_STARTED, Status.IN_PROGRESS))
 
-    @property
+    @cached_property
     def percent(self) -> float | None:
         return round(100 * self.compliant / self.total, 1) if self.total else None
 

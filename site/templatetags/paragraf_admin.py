@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django import template
 
@@ -33,3 +34,14 @@ def admin_sidebar_key(context) -> str:
         str(profile.avatar) if profile and profile.avatar else "",
     ]
     return hashlib.blake2s("\n".join(parts).encode(), digest_size=12).hexdigest()
+
+
+@register.simple_tag(takes_context=True)
+def admin_shortcuts_key(context) -> str:
+    """What Wagtail's keyboard-shortcuts dialog depends on besides the language: whether the
+    browser is on a Mac (key labels) and whether the person has turned shortcuts off."""
+    request = context["request"]
+    is_mac = bool(re.search(r"Mac|iPod|iPhone|iPad", request.headers.get("User-Agent", "")))
+    profile = getattr(request.user, "wagtail_userprofile", None)
+    enabled = bool(getattr(profile, "keyboard_shortcuts", True)) if profile else True
+    return f"{'mac' if is_mac else 'pc'}-{'on' if enabled else 'off'}"

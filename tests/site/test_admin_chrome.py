@@ -108,3 +108,24 @@ def test_the_sidebar_changes_with_the_persons_groups_name_and_language(staff_cli
     other.groups.add(Group.objects.get(name=JURIST))
     staff_client.force_login(other)
     assert "Jensine" not in sidebar(staff_client)
+
+
+def test_the_shortcuts_dialog_follows_the_browser_and_the_persons_choice(staff_client):
+    person = UserFactory()
+    person.groups.add(Group.objects.get(name=HR))
+    staff_client.force_login(person)
+    mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15"
+    linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36"
+
+    def dialog(user_agent: str) -> str:
+        html = staff_client.get("/admin/", headers={"user-agent": user_agent}).content.decode()
+        return html[html.index('id="keyboard-shortcuts-dialog"') :]
+
+    assert "⌘ + c" in dialog(mac) and "Ctrl + c" in dialog(linux)
+    assert "⌘ + c" in dialog(mac)  # served from the cache, still the Mac's labels
+    assert "help-info" in dialog(linux)
+    profile = UserProfile.get_for_user(person)
+    profile.keyboard_shortcuts = False
+    profile.save()
+    turned_off = dialog(linux)
+    assert "help-warning" in turned_off and "help-info" not in turned_off
