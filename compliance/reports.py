@@ -28,6 +28,7 @@ from people.models import OrgUnit, User
 from people.roles import is_hr
 
 from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
+from .selectors import RollupRow, unit_status_counts
 
 logger = logging.getLogger(__name__)
 
@@ -137,10 +138,8 @@ class ComplianceRollupReport(HROnlyMixin, ReportView):
 
 def compliance_rollup_rows(*, units, requirement):
     """Rollup rows for an already chosen list of units (one query on the counts)."""
-    from .selectors import RollupRow, unit_status_counts
-
     by_unit = unit_status_counts([u.pk for u in units], requirement=requirement)
-    return [RollupRow(unit=u, relative_depth=0, counts=by_unit.get(u.pk, {})) for u in units]
+    return [RollupRow(unit=u, counts=by_unit.get(u.pk, {})) for u in units]
 
 
 # -- assignment list ------------------------------------------------------------------------------

@@ -92,7 +92,6 @@ class RollupRow:
     """One unit's counts with its subtree; each figure is summed once (a page shows ~70)."""
 
     unit: OrgUnit
-    relative_depth: int
     counts: dict[str, int]
 
     @cached_property
