@@ -51,10 +51,14 @@ class RollupFilterSet(WagtailFilterSet):
     unit = ShortModelChoiceFilter(
         label=_("Enhed"),
         queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
+        label_field="name",
         method="filter_unit",
     )
     requirement = ShortModelChoiceFilter(
-        label=_("Krav"), queryset=Requirement.objects.all(), method="filter_requirement"
+        label=_("Krav"),
+        queryset=Requirement.objects.all(),
+        label_field="name",
+        method="filter_requirement",
     )
 
     class Meta:
@@ -150,12 +154,14 @@ class AssignmentFilterSet(WagtailFilterSet):
         label=_("Enhed (med underenheder)"),
         # Areas and centres only: a select of all ~1,600 teams would dominate the render time.
         queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
+        label_field="name",
         method="filter_unit",
     )
     course = ShortModelChoiceFilter(
         label=_("Kursus"),
         field_name="requirement__course",
         queryset=CoursePage.objects.order_by("title"),
+        label_field="title",
     )
     status = FastChoiceFilter(label=_("Status"), choices=Status.choices)
     due_at = django_filters.DateFromToRangeFilter(label=_("Frist"), widget=DateRangePickerWidget)

@@ -13,42 +13,58 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 
 class FastSelect(forms.Select):
-    """forms.Select with the markup of Django's templates, written without a template per option."""
+    """forms.Select with the markup of Django's templates, written without a template per
+    option and without building a context dict per option."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
-        for group_name, options, _index in widget["optgroups"]:
-            html = format_html_join(
-                "",
+        selected = {str(v) for v in self.format_value(value)}
+        taken = False  # a single select marks only the first matching option, as Django does
+
+        def option(option_value, label) -> str:
+            nonlocal taken
+            text = "" if option_value is None else str(option_value)
+            mark = text in selected and not taken
+            taken = taken or mark
+            return format_html(
                 '<option value="{}"{}>{}</option>',
-                ((str(o["value"]), flatatt(o["attrs"]), o["label"]) for o in options),
+                text,
+                mark_safe(" selected") if mark else "",
+                label,
             )
-            if group_name:
-                html = format_html('<optgroup label="{}">{}</optgroup>', group_name, html)
-            groups.append(html)
+
+        parts = []
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                inner = mark_safe("".join(option(v, text) for v, text in label))  # noqa: S308
+                parts.append(format_html('<optgroup label="{}">{}</optgroup>', option_value, inner))
+            else:
+                parts.append(option(option_value, label))
         return format_html(
             '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("".join(groups)),  # noqa: S308 - each part is built by format_html
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe("".join(parts)),  # noqa: S308 - each part is built by format_html
         )
 
 
 class ShortChoiceIterator(ModelChoiceIterator):
-    """The choices of a short list in one plain query (no server-side cursor)."""
+    """The choices of a short list in one plain query (no server-side cursor). With the
+    field's ``label_field`` set, the choices are (pk, that field) rows: no model instances."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
+        if self.field.label_field:
+            yield from self.queryset.values_list("pk", self.field.label_field)
+            return
         for obj in self.queryset.all():
             yield self.choice(obj)
 
@@ -59,9 +75,15 @@ class ShortChoiceIterator(ModelChoiceIterator):
 class ShortModelChoiceField(ModelChoiceField):
     iterator = ShortChoiceIterator
 
+    def __init__(self, *args, label_field: str | None = None, **kwargs):
+        self.label_field = label_field
+        super().__init__(*args, **kwargs)
+
 
 class ShortModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """A model choice filter over a short list (tens to hundreds of rows), drawn by FastSelect."""
+    """A model choice filter over a short list (tens to hundreds of rows), drawn by FastSelect.
+    ``label_field`` names the model field shown as each choice's label (its ``str()``
+    otherwise)."""
 
     field_class = ShortModelChoiceField
 

@@ -52,3 +52,22 @@ def test_a_short_model_choice_filter_draws_its_choices_with_one_query(
         html = str(form["unit"])
     assert squeeze(html).count("<option") == 3
     assert f'<option value="{team.pk}" selected>Teknik- og Miljøforvaltningen</option>' in html
+
+
+@pytest.mark.django_db
+def test_with_a_label_field_the_choices_are_read_without_model_instances(
+    django_assert_num_queries,
+):
+    root = OrgUnit.add_root(code="KK", name="Københavns Kommune")
+    team = root.add_child(code="TMF", name="Teknik- og Miljøforvaltningen")
+    field = ShortModelChoiceFilter(
+        queryset=OrgUnit.objects.order_by("path"), label_field="name"
+    ).field
+    with django_assert_num_queries(1) as ctx:
+        choices = [choice for choice in field.choices]  # noqa: C416 - list() would ask len()
+    assert '"people_orgunit"."path",' not in ctx.captured_queries[0]["sql"]  # pk and name only
+    assert choices == [("", "---------"), (root.pk, root.name), (team.pk, team.name)]
+    form = forms.Form(data={"unit": str(team.pk)})
+    form.fields["unit"] = field
+    assert form.is_valid() and form.cleaned_data["unit"] == team
+    assert f'<option value="{team.pk}" selected>' in str(form["unit"])
