@@ -108,27 +108,18 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
                 _recertify_after_months(requirement, today, result)
             elif requirement.recurrence == Requirement.Recurrence.YEARLY:
                 _recertify_yearly(requirement, today, result)
-            result.overdue += Assignment.objects.filter(
-                requirement=requirement,
-                status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
-                due_at__lt=today - dt.timedelta(days=requirement.grace_days),
-            ).update(status=Status.OVERDUE)
             plan = _first_cycles(requirement, today)
             if plan is not None:
                 plans.append(plan)
+        # Re-trainings (compliance.retraining) open no cycles by rule — their people were chosen
+        # when the re-training was created — but their deadlines pass all the same.
+        retrainings = Requirement.objects.filter(
+            is_active=False, course__family=CoursePage.Family.RETRAINING
+        )
+        result.overdue += _mark_overdue([*requirements, *retrainings], today)
         # New first cycles are written with their status (overdue or not) already: they come
         # last, so the statements above plan against the table as it was.
         _assign_first_cycles(plans, today, result)
-        # Re-trainings (compliance.retraining) open no cycles by rule — their people were chosen
-        # when the re-training was created — but their deadlines pass all the same.
-        for requirement in Requirement.objects.filter(
-            is_active=False, course__family=CoursePage.Family.RETRAINING
-        ):
-            result.overdue += Assignment.objects.filter(
-                requirement=requirement,
-                status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
-                due_at__lt=today - dt.timedelta(days=requirement.grace_days),
-            ).update(status=Status.OVERDUE)
         if result.changed:
             counts_rebuild()
     logger.info("requirements evaluated: %s", result)
@@ -144,6 +135,27 @@ class _FirstCycles:
     trigger_field: str | None
     earliest_due: dt.date | None
     overdue_before: dt.date
+
+
+def _mark_overdue(requirements: Iterable[Requirement], today: dt.date) -> int:
+    """Mark every open cycle past its deadline (plus the requirement's grace days) overdue, in
+    one statement: one pass over the open cycles rather than one per requirement."""
+    by_grace: dict[int, list[int]] = defaultdict(list)
+    for requirement in requirements:
+        by_grace[requirement.grace_days].append(requirement.pk)
+    if not by_grace:
+        return 0
+    past_deadline = Q()
+    for grace_days, ids in by_grace.items():
+        past_deadline |= Q(requirement_id__in=ids, due_at__lt=today - dt.timedelta(days=grace_days))
+    return (
+        Assignment.objects.filter(
+            status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
+            due_at__lt=today - dt.timedelta(days=min(by_grace)),
+        )
+        .filter(past_deadline)
+        .update(status=Status.OVERDUE)
+    )
 
 
 def _first_cycles(requirement: Requirement, today: dt.date) -> _FirstCycles | None:

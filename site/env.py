@@ -90,5 +90,8 @@ def database_from_url(url: str, *, base_dir: str) -> dict[str, object]:
             "PORT": str(parsed.port or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
+            # No JIT: every statement here is short or set-based over indexed rows, and compiling
+            # one (0.2 s measured on the evaluation's anti-join) costs more than it saves.
+            "OPTIONS": {"options": "-c jit=off"},
         }
     raise ImproperlyConfigured(f"DATABASE_URL has an unsupported scheme: {parsed.scheme!r}")

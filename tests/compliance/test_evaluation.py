@@ -97,6 +97,22 @@ def test_a_missed_deadline_turns_overdue_after_the_grace_days(learner, onboardin
 
 
 @pytest.mark.django_db
+def test_each_requirement_keeps_its_own_grace_days_when_deadlines_pass(learner, tree):
+    strict = requirement(course("Uden frist"), trigger=Requirement.Trigger.ASSIGNED, due_days=10)
+    lenient = requirement(
+        course("Med frist"), trigger=Requirement.Trigger.ASSIGNED, due_days=10, grace_days=7
+    )
+    requirements_evaluate(today=TODAY)  # both due 11 June
+    requirements_evaluate(today=dt.date(2025, 6, 15))
+    status = dict(Assignment.objects.filter(person=learner).values_list("requirement", "status"))
+    assert status == {strict.pk: Status.OVERDUE, lenient.pk: Status.NOT_STARTED}
+    requirements_evaluate(today=dt.date(2025, 6, 19))
+    assert Assignment.objects.get(person=learner, requirement=lenient).status == Status.OVERDUE
+    overdue = StatusCount.objects.filter(unit=learner.org_unit, status=Status.OVERDUE)
+    assert sorted(overdue.values_list("count", flat=True)) == [1, 1]
+
+
+@pytest.mark.django_db
 def test_it_keeps_the_previous_cycle_when_recertifying(learner, units, tree):
     jura = course("Jura", modules=1, lessons=1)
     req = requirement(jura, due_days=30, recurrence="months", recurrence_months=24)
