@@ -4,7 +4,8 @@
 
 PostgreSQL when ``DATABASE_URL`` is a postgres:// URL (the benchmark uses a database of its own,
 ``paragraf_bench`` on the same server, or ``BENCH_DATABASE_URL``; it is dropped and re-created),
-otherwise a SQLite file in the temp folder. Default size: ``full`` (45,000 employees) on
+otherwise a SQLite file in the temp folder. The cache is Redis database 12 when Redis answers on
+127.0.0.1:6379 (``BENCH_CACHE_URL`` overrides). Default size: ``full`` (45,000 employees) on
 PostgreSQL, ``small`` (4,500) on SQLite. Each module in MODULES that exists is imported and its
 ``run(ctx)`` returns figures; one line per figure is printed with budget and ratio, and all of
 them are written to ``bench/results/latest.json``. Figures never fail the run; a module that
@@ -71,11 +72,27 @@ def _database(keep: bool) -> tuple[str, str]:
     return f"sqlite:///{path}", "sqlite"
 
 
+def _cache_url() -> str:
+    """Redis as in production (docs/drift.md) when it answers here, for the admin menu cache and
+    cached sessions; ``BENCH_CACHE_URL`` overrides, and without Redis each process caches alone."""
+    if "BENCH_CACHE_URL" in os.environ:
+        return os.environ["BENCH_CACHE_URL"]
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return ""
+    return "redis://127.0.0.1:6379/12"
+
+
 def _environment(db_url: str) -> None:
-    """Production-like settings (DEBUG off), eager tasks, no TLS redirects on the test client."""
+    """Production-like settings (DEBUG off, a shared cache when Redis runs), eager tasks, no
+    TLS redirects on the test client."""
     os.environ.update(
         DJANGO_SETTINGS_MODULE="paragraf.settings",
         DATABASE_URL=db_url,
+        CACHE_URL=_cache_url(),
         DJANGO_DEBUG="0",
         SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         SECURE_SSL_REDIRECT="0",
@@ -107,7 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.core.management import call_command
+
+    cache.clear()  # the bench's own Redis database: nothing cached by an earlier run is read
 
     from bench.harness import BenchContext, Figure, report
 

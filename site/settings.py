@@ -96,7 +96,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "login"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["people.backends.PermissionsInOneQueryBackend"]
 
 # Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set. The login is mapped to an
 # existing employee by the employee-number claim or e-mail; no account is ever created by SSO.
@@ -217,6 +217,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Sessions are read from the shared cache and written through to the database; a per-process
+# cache would let another worker keep a logged-out session alive, so only with CACHE_URL.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHE_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # E-mail
 EMAIL_BACKEND = env_str(

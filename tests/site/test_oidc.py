@@ -61,7 +61,7 @@ def provider(live_server, settings):
     settings.OIDC_OP_USER_ENDPOINT = f"{live_server.url}/o/userinfo/"
     settings.OIDC_OP_JWKS_ENDPOINT = f"{live_server.url}/o/.well-known/jwks.json"
     settings.AUTHENTICATION_BACKENDS = [
-        "django.contrib.auth.backends.ModelBackend",
+        "people.backends.PermissionsInOneQueryBackend",
         "paragraf.auth.ParagrafOIDCBackend",
     ]
     Application = get_application_model()

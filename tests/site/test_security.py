@@ -70,6 +70,22 @@ def test_production_settings_turn_on_hsts_and_secure_cookies():
     assert frames == "DENY"
 
 
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("redis://127.0.0.1:6379/1", "django.contrib.sessions.backends.cached_db"),
+        ("", "django.contrib.sessions.backends.db"),
+    ],
+)
+def test_sessions_are_cached_only_in_a_cache_shared_by_every_worker(cache_url, engine):
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="paragraf.settings", CACHE_URL=cache_url)
+    code = "from django.conf import settings as s; print(s.SESSION_ENGINE)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == engine
+
+
 def _fail(client, username="medarbejder", ip="10.0.0.1"):
     return client.post("/log-ind/", {"username": username, "password": "forkert"}, REMOTE_ADDR=ip)
 
