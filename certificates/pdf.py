@@ -2,12 +2,21 @@
 
 Bitstream Vera ships inside the reportlab wheel, so the font exists wherever reportlab is
 installed (no system font path), covers æøå, and is embedded (subset) in every PDF.
+
+What is the same in every PDF is built once per process and reused: the font subsets (the
+glyph program, its ToUnicode map and widths, compressed), the template images (decoded and
+compressed), so a render spends its time on what differs: the text, the QR code and the
+page stream.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import logging
+import threading
+import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,9 +27,16 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader, simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.rl_accel import asciiBase85Decode
+from reportlab.lib.utils import ImageReader, _digester, simpleSplit
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFont,
+    makeToUnicodeCMap,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 if TYPE_CHECKING:
@@ -37,14 +53,143 @@ _FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
 _fonts_registered = False
 
 
+#: Characters given fixed codes in every certificate's font subsets (after ASCII, which
+#: reportlab always includes), so that names and titles with Danish letters in any order give
+#: the same subset and reuse its cached PDF objects; a glyph costs about 100 bytes.
+PRESEED = "æøåÆØÅéüöäÉÜÖÄ–·"
+_FLATE = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+
+
+@dataclass(frozen=True)
+class _SubsetObjects:
+    """One font subset's PDF data, as reportlab would write it, ready to reuse."""
+
+    base_font: str
+    widths: bytes  # the formatted /Widths array
+    cmap: bytes  # the ToUnicode CMap stream content
+    font_file: bytes  # the TrueType subset program
+    font_file_length: int  # /Length1: its length before compression
+
+
+def _stream(doc: pdfdoc.PDFDocument, content: bytes, **entries) -> pdfdoc.PDFStream:
+    """A stream of ``content``, compressed already when the document compresses."""
+    dictionary = pdfdoc.PDFDictionary(entries)
+    if doc.compression:
+        dictionary["Filter"] = _FLATE  # reportlab applies no filter to a stream that has one
+    return pdfdoc.PDFStream(dictionary, content)
+
+
+class CachedSubsetTTFont(TTFont):
+    """A TTFont that builds each distinct subset's PDF objects once per process.
+
+    reportlab's ``TTFont.addObjects`` parses the glyphs into a new subset program, compresses
+    it and formats its widths array for every document, about half the cost of a certificate.
+    The result depends only on the subset (the characters, in code order) and on whether the
+    document compresses, so it is kept in a small LRU and copied into each document. The PDF
+    objects written are the ones ``TTFont.addObjects`` writes.
+    """
+
+    CACHE_SIZE = 32
+
+    def __init__(self, name: str, filename: str, **kwargs) -> None:
+        super().__init__(name, filename, **kwargs)
+        self._subsets: OrderedDict[tuple, _SubsetObjects] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _subset_objects(self, n: int, subset: list[int], compress: bool) -> _SubsetObjects:
+        key = (n, tuple(subset), bool(compress))
+        with self._lock:
+            cached = self._subsets.get(key)
+            if cached is not None:
+                self._subsets.move_to_end(key)
+                return cached
+        face = self.face
+        base_font = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+        doc = pdfdoc.DummyDoc()
+        widths = pdfdoc.PDFArray([face.getCharWidth(code) for code in subset]).format(doc)
+        cmap = makeToUnicodeCMap(base_font, subset).encode("utf8")
+        font_file = face.makeSubset(subset)
+        cached = _SubsetObjects(
+            base_font=base_font,
+            widths=widths,
+            cmap=zlib.compress(cmap) if compress else cmap,
+            font_file=zlib.compress(font_file) if compress else font_file,
+            font_file_length=len(font_file),
+        )
+        with self._lock:
+            self._subsets[key] = cached
+            while len(self._subsets) > self.CACHE_SIZE:
+                self._subsets.popitem(last=False)
+        return cached
+
+    def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
+        state = self._assignState(doc)
+        state.frozen = 1
+        face = self.face
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            objects = self._subset_objects(n, subset, doc.compression)
+            base_font = objects.base_font
+
+            font_file = _stream(doc, objects.font_file, Length1=objects.font_file_length)
+            font_file_ref = doc.Reference(font_file, f"fontFile:{self.face.filename}({base_font})")
+            descriptor = pdfdoc.PDFDictionary(
+                {
+                    "Type": "/FontDescriptor",
+                    "Ascent": face.ascent,
+                    "CapHeight": face.capHeight,
+                    "Descent": face.descent,
+                    "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                    "FontBBox": pdfdoc.PDFArray(face.bbox),
+                    "FontName": pdfdoc.PDFName(base_font),
+                    "ItalicAngle": face.italicAngle,
+                    "StemV": face.stemV,
+                    "FontFile2": font_file_ref,
+                    "MissingWidth": face.defaultWidth,
+                }
+            )
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = objects.widths
+            pdf_font.ToUnicode = doc.Reference(
+                _stream(doc, objects.cmap), "toUnicodeCMap:" + base_font
+            )
+            pdf_font.FontDescriptor = doc.Reference(descriptor, "fontDescriptor:" + base_font)
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]
+
+
 def fonts_register() -> None:
     """Register the embedded fonts once per process (parsing a TTF costs milliseconds)."""
     global _fonts_registered
     if _fonts_registered:
         return
-    pdfmetrics.registerFont(TTFont(FONT, str(_FONT_DIR / "Vera.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(_FONT_DIR / "VeraBd.ttf")))
+    pdfmetrics.registerFont(CachedSubsetTTFont(FONT, str(_FONT_DIR / "Vera.ttf")))
+    pdfmetrics.registerFont(CachedSubsetTTFont(FONT_BOLD, str(_FONT_DIR / "VeraBd.ttf")))
     _fonts_registered = True
+
+
+def _fonts_preseed(canvas: Canvas) -> None:
+    """Give PRESEED's characters their codes in this document before any text is drawn."""
+    for name in (FONT, FONT_BOLD):
+        pdfmetrics.getFont(name).splitString(PRESEED, canvas._doc)
+
+
+def _page_streams_compress(canvas: Canvas) -> None:
+    """Compress the page streams with Flate alone (call after the last ``showPage``).
+
+    With ``pageCompression`` reportlab also wraps them in ASCII85, in pure Python, the most
+    expensive step of saving a certificate after the font; PDF needs no ASCII transport.
+    """
+    for page in canvas._doc.Pages.pages:
+        if page.Contents is None and page.stream is not None:
+            content = zlib.compress(page.stream.encode("utf8"))
+            page.Contents = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _FLATE}), content)
 
 
 @dataclass(frozen=True)
@@ -70,29 +215,78 @@ class CertificateContent:
 #: Template images are embedded as a rendition twice the printed box (180 × 60 pt), so a
 #: 4000-pixel logo costs no more per PDF than a small one; Wagtail caches the rendition.
 IMAGE_FILTER = "max-360x120|format-png"
-#: Decoded renditions by (row id, file name): a replaced image gets a new rendition row.
-_readers: dict[tuple[int, str], ImageReader] = {}
 
 
-def _image_reader(image: AbstractImage | None, what: str) -> ImageReader | None:
-    """The image's rendition for reportlab, or None (logged) when the file is missing or broken."""
+@dataclass(frozen=True)
+class _TemplateImage:
+    """A template image ready to embed: its XObject (and soft mask) decoded and compressed once.
+
+    ``key`` stands in for a file name in ``Canvas.drawImage``, which finds the XObject already
+    registered under the name it derives from it and writes only the drawing operator.
+    """
+
+    key: str
+    xobject: pdfdoc.PDFImageXObject
+    smask: pdfdoc.PDFImageXObject | None
+
+    @classmethod
+    def build(cls, reader: ImageReader, key: str) -> _TemplateImage:
+        name = _digester(f"{key}auto".encode())  # as drawImage(key, mask="auto") names it
+        xobject = pdfdoc.PDFImageXObject(name, reader, mask="auto")
+        smask = getattr(xobject, "_smask", None)
+        if smask is not None:
+            del xobject._smask
+        for item in (xobject, smask):
+            if item is not None and item._filters[:1] == ("ASCII85Decode",):
+                # reportlab's default transport encoding: 25 % larger, and decoded by every reader
+                item.streamContent = asciiBase85Decode(item.streamContent)
+                item._filters = item._filters[1:]
+        return cls(key=key, xobject=xobject, smask=smask)
+
+    def draw(self, canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
+        doc = canvas._doc
+        name = doc.getXObjectName(self.xobject.name)
+        if name not in doc.idToObject:  # the same image twice on a page is embedded once
+            xobject = copy.copy(self.xobject)  # a reportlab object belongs to one document
+            if self.smask is not None:
+                xobject.smask = doc.Reference(
+                    copy.copy(self.smask), doc.getXObjectName(self.smask.name)
+                )
+            doc.Reference(xobject, name)
+        canvas.drawImage(
+            self.key, x, y, width=width, height=height,
+            preserveAspectRatio=True, anchor="sw", mask="auto",
+        )  # fmt: skip
+
+
+#: Embeddable template images by the image row and its file: a replaced file changes the name
+#: (and, uploaded through Wagtail, the hash and size); a re-created row changes created_at.
+_images: OrderedDict[tuple, _TemplateImage] = OrderedDict()
+
+
+def _template_image(image: AbstractImage | None, what: str) -> _TemplateImage | None:
+    """The image's rendition ready to embed, or None (logged) when the file is missing or broken.
+
+    Built on first use in the process; later PDFs reuse it without a query or a file read.
+    """
     if image is None:
         return None
+    key = (image.pk, image.created_at, image.file.name, image.file_hash, image.file_size)
+    cached = _images.get(key)
+    if cached is not None:
+        return cached
     try:
         rendition = image.get_rendition(IMAGE_FILTER)
-        key = (rendition.pk, rendition.file.name)
-        reader = _readers.get(key)
-        if reader is None:
-            with rendition.file.open("rb") as handle:
-                reader = ImageReader(io.BytesIO(handle.read()))
-            reader.getRGBData()  # decode once; the reader keeps the pixels for later PDFs
-            _readers[key] = reader
-            while len(_readers) > 8:
-                _readers.pop(next(iter(_readers)))
-        return reader
+        with rendition.file.open("rb") as handle:
+            reader = ImageReader(io.BytesIO(handle.read()))
+        built = _TemplateImage.build(reader, f"paragraf-template-image:{key!r}")
     except (OSError, ValueError) as exc:
         logger.warning("certificate %s image %s unreadable, left out: %s", what, image.pk, exc)
         return None
+    _images[key] = built
+    while len(_images) > 8:
+        _images.popitem(last=False)
+    return built
 
 
 def qr_matrix(url: str) -> tuple[bytearray, ...]:
@@ -153,6 +347,7 @@ def certificate_pdf_render(content: CertificateContent) -> bytes:
         canvas = Canvas(
             buffer, pagesize=A4, pageCompression=1, initialFontName=FONT, initialFontSize=12
         )
+        _fonts_preseed(canvas)
         canvas.setTitle(f"{content.heading} – {content.course_title}")
         canvas.setAuthor("Paragraf")
         canvas.setSubject(content.holder_name)
@@ -161,12 +356,9 @@ def certificate_pdf_render(content: CertificateContent) -> bytes:
         canvas.setLineWidth(2)
         canvas.rect(margin / 2, margin / 2, width - margin, height - margin)
 
-        logo = _image_reader(content.logo, "logo")
+        logo = _template_image(content.logo, "logo")
         if logo is not None:
-            canvas.drawImage(
-                logo, margin, height - margin - 60, width=180, height=60,
-                preserveAspectRatio=True, anchor="sw", mask="auto",
-            )  # fmt: skip
+            logo.draw(canvas, margin, height - margin - 60, width=180, height=60)
 
         y = height - 190
         y = _centred_lines(canvas, content.heading, y=y, font=FONT_BOLD, size=32, width=text_width)
@@ -196,13 +388,10 @@ def certificate_pdf_render(content: CertificateContent) -> bytes:
             validity = _("Gyldigt uden udløbsdato")
         _centred_lines(canvas, validity, y=y, font=FONT, size=12, width=text_width)
 
-        signature = _image_reader(content.signature, "signature")
+        signature = _template_image(content.signature, "signature")
         sign_y = 250
         if signature is not None:
-            canvas.drawImage(
-                signature, margin, sign_y + 6, width=180, height=60,
-                preserveAspectRatio=True, anchor="sw", mask="auto",
-            )  # fmt: skip
+            signature.draw(canvas, margin, sign_y + 6, width=180, height=60)
         if content.signatory_name or signature is not None:
             canvas.setLineWidth(0.7)
             canvas.line(margin, sign_y, margin + 200, sign_y)
@@ -231,5 +420,6 @@ def certificate_pdf_render(content: CertificateContent) -> bytes:
                 canvas.drawCentredString(width / 2, footer_y, line)
                 footer_y -= 10
         canvas.showPage()
+        _page_streams_compress(canvas)
         canvas.save()
     return buffer.getvalue()

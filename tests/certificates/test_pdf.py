@@ -1,7 +1,9 @@
+import datetime as dt
 import io
 from unittest import mock
 
 import pytest
+import segno
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
@@ -13,6 +15,7 @@ from certificates.services import (
     certificate_render,
     certificate_template_current,
 )
+from tests.certificates import pdf_reading
 from tests.certificates.conftest import certificate_for, days_from_today
 
 
@@ -94,3 +97,102 @@ def test_reissuing_keeps_the_code_and_replaces_the_pdf_file(certificate, templat
     assert certificate.pdf.name != old_name
     assert not storage.exists(old_name)
     assert storage.exists(certificate.pdf.name)
+
+
+def content_for(**fields) -> pdf.CertificateContent:
+    values = {
+        "heading": "Kursusbevis",
+        "intro": "Det bekræftes hermed, at",
+        "holder_name": "Søren Ærø-Åberg",
+        "body": "har gennemført kurset",
+        "course_title": "Aktindsigt – for ledere",
+        "completed_on": dt.date(2026, 3, 12),
+        "valid_until": dt.date(2028, 3, 12),
+        "code_display": "ABCD-EFGH-JKLM",
+        "verification_url": "https://paragraf.example.dk/certifikater/ABCD-EFGH-JKLM/",
+        "footer": "Teknik- og Miljøforvaltningen · Københavns Kommune",
+        "signatory_name": "Bjørn Læssøe",
+        "signatory_title": "Direktør",
+    }
+    return pdf.CertificateContent(**{**values, **fields})
+
+
+def test_the_text_a_reader_copies_is_the_danish_text_printed():
+    data = pdf.certificate_pdf_render(content_for())
+    assert pdf_reading.text_runs(data) == [
+        "Kursusbevis",
+        "Det bekræftes hermed, at",
+        "Søren Ærø-Åberg",
+        "har gennemført kurset",
+        "Aktindsigt – for ledere",
+        "Gennemført den 12. marts 2026",
+        "Gyldigt til og med 12. marts 2028",
+        "Bjørn Læssøe",
+        "Direktør",
+        "Beviskode",
+        "ABCD-EFGH-JKLM",
+        "Kontrollér beviset på",
+        "https://paragraf.example.dk/certifikater/ABCD-EFGH-JKLM/",
+        "Teknik- og Miljøforvaltningen · Københavns Kommune",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Åse Øberg",  # the same letters as the first PDF, in another order
+        "Zoë Čapek-Ñúñez",  # letters outside the pre-assigned ones
+        "".join(
+            chr(code) for code in range(0xC0, 0x100)
+        ),  # more letters than the 31 spare codes below space
+    ],
+)
+def test_each_pdf_maps_its_own_characters_when_font_subsets_are_reused(name):
+    pdf.certificate_pdf_render(content_for())  # fills the subset cache first
+    runs = pdf_reading.text_runs(pdf.certificate_pdf_render(content_for(holder_name=name)))
+    assert runs[2:5] == [name, "har gennemført kurset", "Aktindsigt – for ledere"]
+
+
+def test_the_qr_code_drawn_is_the_code_of_the_verification_url():
+    url = "https://paragraf.example.dk/certifikater/WXYZ-2345-6789/"
+    data = pdf.certificate_pdf_render(content_for(verification_url=url))
+    expected = {
+        (row, col)
+        for row, modules in enumerate(segno.make(url, error="m", micro=False).matrix)
+        for col, dark in enumerate(modules)
+        if dark
+    }
+    drawn = pdf_reading.qr_modules(data)
+    assert drawn == {
+        (row, col)
+        for row, modules in enumerate(pdf.qr_matrix(url))
+        for col, dark in enumerate(modules)
+        if dark
+    }
+    # Another mask than segno's own choice, but the same version, so the same data capacity.
+    assert max(row for row, _col in drawn) == max(row for row, _col in expected)
+
+
+def test_a_transparent_logo_keeps_its_transparency_and_every_stream_is_flate_only(tree):
+    buffer = io.BytesIO()
+    PILImage.new("RGBA", (120, 40), (0, 80, 160, 128)).save(buffer, format="PNG")
+    logo = Image.objects.create(title="logo", file=ImageFile(buffer, name="logo.png"))
+    data = pdf.certificate_pdf_render(content_for(logo=logo))
+    data_again = pdf.certificate_pdf_render(content_for(logo=logo))  # from the cache
+    for rendered in (data, data_again):
+        images = pdf_reading.image_xobjects(rendered)
+        assert len(images) == 2  # the colours and the soft mask
+        colour = next(image for image in images if b"/SMask" in image.head)
+        mask = next(image for image in images if b"/SMask" not in image.head)
+        assert set(mask.stream) == {128}
+        assert colour.stream[:3] == bytes((0, 80, 160))
+        assert b"/ASCII85Decode" not in rendered
+    assert pdf_reading.page_content(data) == pdf_reading.page_content(data_again)
+
+
+def test_one_image_as_logo_and_signature_is_embedded_once_and_drawn_twice(tree):
+    image = wagtail_image("logo")
+    for _ in range(2):  # built, then from the cache
+        data = pdf.certificate_pdf_render(content_for(logo=image, signature=image))
+        assert len(pdf_reading.image_xobjects(data)) == 1
+        assert pdf_reading.page_content(data).count(b" Do") == 2
