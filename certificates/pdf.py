@@ -5,30 +5,25 @@ installed (no system font path), covers æøå, and is embedded (subset) in ever
 
 What is the same in every PDF is built once per process and reused: the font subsets (the
 glyph program, its ToUnicode map and widths, compressed), the template images (decoded and
-compressed) and each QR version's layout, so a render spends its time on what differs: the
-text, the QR code's data and the page stream.
+compressed), so a render spends its time on what differs: the text, the QR code and the
+page stream.
 """
 
 from __future__ import annotations
 
 import copy
-import functools
 import io
 import logging
-import operator
 import re
 import threading
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
-from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import reportlab
 import segno
-import segno.consts
-import segno.encoder
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -295,51 +290,7 @@ def _template_image(image: AbstractImage | None, what: str) -> _TemplateImage | 
     return built
 
 
-_QR_ERROR = segno.consts.ERROR_LEVEL_M
-_BITS = bytes.maketrans(b"01", b"\x00\x01")
 _DARK_RUN = re.compile(rb"\x01+")
-
-
-@functools.cache
-def _rs_table(n_error: int) -> list[int]:
-    """Reed-Solomon: the generator polynomial times each byte value, as ``n_error``-byte ints."""
-    gen, log, exp = segno.consts.GEN_POLY[n_error], segno.consts.GALIOS_LOG, segno.consts.GALIOS_EXP
-    return [0] + [int.from_bytes(bytes(exp[log[c] + g] for g in gen), "big") for c in range(1, 256)]
-
-
-def _rs_remainder(block: bytes, n_error: int) -> bytes:
-    """The error correction codewords of a data block (the division segno does, a byte a step)."""
-    table, shift, mask = _rs_table(n_error), 8 * (n_error - 1), (1 << 8 * n_error) - 1
-    remainder = 0
-    for byte in block:
-        remainder = ((remainder << 8) & mask) ^ table[byte ^ (remainder >> shift)]
-    return remainder.to_bytes(n_error, "big")
-
-
-@functools.cache
-def _qr_layout(version: int) -> tuple[int, int, int, operator.itemgetter]:
-    """What every QR code of ``version`` (error M, mask QR_MASK) shares, built with segno once.
-
-    Returns the side, the number of data modules, the whole symbol with all data bits 0 (as an
-    int of one byte per module, row by row), and a getter that picks, for each module, its data
-    bit from the final message bits (with one 0 appended for the modules that carry none).
-    """
-    encoder = segno.encoder
-    size = encoder.calc_matrix_size(version)
-    matrix = encoder.make_matrix(size, size)
-    encoder.add_finder_patterns(matrix, size, size)
-    encoder.add_alignment_patterns(matrix, size, size)
-    n_modules = sum(row.count(0x2) for row in matrix)
-    # segno's own placement walk, with bit numbers instead of bits, gives each bit's module.
-    probe = [list(row) for row in matrix]
-    encoder.add_codewords(probe, range(16, 16 + n_modules), version)
-    source = [value - 16 if value >= 16 else n_modules for row in probe for value in row]
-    template = tuple(bytearray(row) for row in matrix)
-    encoder.add_codewords(template, bytes(n_modules), version)
-    _mask, template = encoder.find_and_apply_best_mask(template, size, size, QR_MASK)
-    encoder.add_format_info(template, version, _QR_ERROR, QR_MASK)
-    encoder.add_version_info(template, version)
-    return size, n_modules, int.from_bytes(b"".join(template), "big"), operator.itemgetter(*source)
 
 
 def qr_matrix(url: str) -> tuple[bytearray, ...]:
@@ -347,45 +298,8 @@ def qr_matrix(url: str) -> tuple[bytearray, ...]:
 
     The mask is fixed instead of chosen by segno's penalty search, which tries all eight and
     costs more than the rest of the PDF; every mask is a valid QR code that readers decode.
-
-    The same symbol as ``segno.make(url, error="m", micro=False, mask=QR_MASK,
-    boost_error=False)`` (the tests compare them), built faster for what certificate URLs are,
-    ASCII with lower-case letters, so byte mode: the data codewords by integer arithmetic, the
-    error correction a byte a step, and the modules by XOR-ing the bits, placed through a
-    per-version layout, into the symbol for all-zero data. Anything else goes to segno.
     """
-    if not (url.isascii() and any(char.islower() for char in url)):
-        return segno.make(url, error="m", micro=False, mask=QR_MASK, boost_error=False).matrix
-    data = url.encode("ascii")
-    capacities = segno.consts.SYMBOL_CAPACITY
-    for version in range(1, 41):  # the smallest that fits: mode, count and data bits
-        count_bits = 8 if version < 10 else 16
-        if capacities[version][_QR_ERROR] >= 4 + count_bits + 8 * len(data):
-            break
-    else:
-        raise ValueError(f"{len(data)} bytes do not fit in a QR code")
-    capacity = capacities[version][_QR_ERROR]
-    n_bits = 4 + count_bits + 8 * len(data)
-    value = (((0b0100 << count_bits) | len(data)) << 8 * len(data)) | int.from_bytes(data, "big")
-    terminator = min(4, capacity - n_bits)
-    padding = 8 - (n_bits + terminator) % 8  # as segno: a zero byte when already on a boundary
-    n_bits += terminator + padding
-    codewords = (value << terminator + padding).to_bytes(n_bits // 8, "big")[: capacity // 8]
-    codewords += (b"\xec\x11" * capacity)[: capacity // 8 - len(codewords)]
-    blocks, errors, start = [], [], 0
-    for info in segno.consts.ECC[version][_QR_ERROR]:
-        for _block in range(info.num_blocks):
-            block = codewords[start : start + info.num_data]
-            start += info.num_data
-            blocks.append(block)
-            errors.append(_rs_remainder(block, info.num_total - info.num_data))
-    final = bytes(c for column in zip_longest(*blocks) for c in column if c is not None)
-    final += bytes(c for column in zip_longest(*errors) for c in column if c is not None)
-    size, n_modules, template, source = _qr_layout(version)
-    bits = format(int.from_bytes(final, "big"), f"0{8 * len(final)}b").encode().translate(_BITS)
-    bits += bytes(n_modules + 1 - len(bits))  # remainder bits, and the 0 for function modules
-    flat = (template ^ int.from_bytes(bytes(source(bits)), "big")).to_bytes(size * size, "big")
-    return tuple(bytearray(flat[i : i + size]) for i in range(0, size * size, size))
+    return segno.make(url, error="m", micro=False, mask=QR_MASK, boost_error=False).matrix
 
 
 def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> None:

@@ -196,29 +196,3 @@ def test_one_image_as_logo_and_signature_is_embedded_once_and_drawn_twice(tree):
         data = pdf.certificate_pdf_render(content_for(logo=image, signature=image))
         assert len(pdf_reading.image_xobjects(data)) == 1
         assert pdf_reading.page_content(data).count(b" Do") == 2
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "https://paragraf.example.dk/certifikater/ABCD-EFGH-JKLM/",
-        "https://x.dk/a",  # version 1
-        "https://paragraf.kk.dk/" + "c" * 61,  # version 5 filled to the last bit
-        "https://paragraf.kk.dk/" + "c" * 92,  # version 7: version information
-        "https://paragraf.kk.dk/" + "c" * 172,  # version 10: 16-bit character count
-        "HTTPS://PARAGRAF.DK/",  # alphanumeric mode: segno's own encoder
-        "https://paragraf.dk/æ",  # not ASCII: segno's own encoder
-    ],
-)
-def test_the_qr_matrix_is_segnos_symbol(url):
-    expected = segno.make(url, error="m", micro=False, mask=pdf.QR_MASK, boost_error=False)
-    assert [bytes(row) for row in pdf.qr_matrix(url)] == [bytes(row) for row in expected.matrix]
-
-
-def test_the_qr_matrix_is_segnos_symbol_for_every_length_up_to_version_12():
-    for length in range(1, 260):
-        url = "https://p.dk/" + ("abc-XYZ/019" * 30)[:length]
-        expected = segno.make(url, error="m", micro=False, mask=pdf.QR_MASK, boost_error=False)
-        assert [bytes(row) for row in pdf.qr_matrix(url)] == [
-            bytes(row) for row in expected.matrix
-        ], url
