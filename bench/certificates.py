@@ -10,8 +10,9 @@ process as in the running app):
 - baseline, measured in the same run: a bare reportlab canvas page with one line of text in
   a base-14 font, saved to bytes.
 
-Rendering takes a ``CertificateContent`` (no certificate rows needed); with images it reads
-the two renditions (a query and a file read each). The service that stores the PDF adds one
+Rendering takes a ``CertificateContent`` (no certificate rows needed); with images, the first
+PDF in a process reads the two renditions (a query and a file read each) and later ones reuse
+them, as in the running app (``certificates.pdf._template_image``). The service that stores the PDF adds one
 file write and one UPDATE. The note gives the median CPU time too: on a shared machine the
 wall-clock figure includes waiting for a core.
 """
