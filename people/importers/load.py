@@ -51,6 +51,9 @@ class ImportSummary:
     units_deactivated: int = 0
     dry_run: bool = False
     changed_person_ids: list[int] = field(default_factory=list, repr=False)
+    #: Danish lines the preview shows besides the counts: columns absent from the file, people
+    #: with an unknown start date, stale or ignored records.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def rows_written(self) -> int:
