@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 class Certificate(models.Model):
     """One certificate per completed course run; the compliance cycle it completed attaches to it
-    and sets ``valid_until`` (a cycle completed without a run gets a certificate of its own).
+    and sets ``valid_until``; a cycle completed without a course run gets no certificate.
 
     Holder name and course title are copied at issue time: the certificate states what was true
     when it was issued, even if the course page is later renamed or deleted.

@@ -79,37 +79,14 @@ def certificate_issue_for_run(*, run: CourseRun) -> tuple[Certificate, bool]:
     raise RuntimeError(f"no free certificate code after {_CODE_ATTEMPTS} attempts")
 
 
-def _issue_for_assignment_without_run(*, assignment: Assignment) -> Certificate:
-    """A cycle completed without a course run (e.g. recorded by HR) still gets a certificate."""
-    holder = assignment.person
-    course = assignment.requirement.course
-    for _attempt in range(_CODE_ATTEMPTS):
-        try:
-            with transaction.atomic():
-                return Certificate.objects.create(
-                    code=code_generate(),
-                    holder=holder,
-                    holder_name=holder.get_full_name() or holder.username,
-                    course=course,
-                    course_title=course.title,
-                    assignment=assignment,
-                    completed_at=assignment.completed_at or timezone.now(),
-                    valid_until=valid_until_for(assignment=assignment),
-                )
-        except IntegrityError:
-            existing = Certificate.objects.filter(assignment=assignment).first()
-            if existing is not None:
-                return existing
-    raise RuntimeError(f"no free certificate code after {_CODE_ATTEMPTS} attempts")
-
-
-def certificate_issue_for_assignment(*, assignment: Assignment) -> Certificate:
+def certificate_issue_for_assignment(*, assignment: Assignment) -> Certificate | None:
     """The certificate for a completed compliance cycle. Idempotent.
 
     The cycle attaches to the certificate of the run that completed it (same person, course and
     completion time), which is issued here if the run's own task has not run yet; the
-    requirement's recurrence sets ``valid_until``. Without such a run the cycle gets a
-    certificate of its own. The PDF is (re-)rendered when the validity changed.
+    requirement's recurrence sets ``valid_until``. A certificate proves a completed course run
+    (every lesson read, every quiz passed), so a cycle without such a run gets none: None.
+    The PDF is (re-)rendered when the validity changed.
     """
     from courses.models import CourseRun
 
@@ -128,25 +105,25 @@ def certificate_issue_for_assignment(*, assignment: Assignment) -> Certificate:
         else None
     )
     if run is None:
-        certificate = _issue_for_assignment_without_run(assignment=assignment)
-    else:
-        certificate, _created = certificate_issue_for_run(run=run)
-        with transaction.atomic():
-            attached = Certificate.objects.filter(
-                pk=certificate.pk, assignment__isnull=True
-            ).update(
-                assignment=assignment,
-                valid_until=valid_until_for(assignment=assignment),
-                # Any PDF was rendered before the validity was known: mark it outdated.
-                pdf_rendered_at=None,
-            )
-        certificate.refresh_from_db()
-        if not attached:
-            logger.info(
-                "certificate %s already belongs to assignment %s; cycle %s not attached",
-                certificate.pk, certificate.assignment_id, assignment.pk,
-            )  # fmt: skip
-            return certificate
+        logger.warning(
+            "no certificate for cycle assignment=%s: no completed course run", assignment.pk
+        )
+        return None
+    certificate, _created = certificate_issue_for_run(run=run)
+    with transaction.atomic():
+        attached = Certificate.objects.filter(pk=certificate.pk, assignment__isnull=True).update(
+            assignment=assignment,
+            valid_until=valid_until_for(assignment=assignment),
+            # Any PDF was rendered before the validity was known: mark it outdated.
+            pdf_rendered_at=None,
+        )
+    certificate.refresh_from_db()
+    if not attached:
+        logger.info(
+            "certificate %s already belongs to assignment %s; cycle %s not attached",
+            certificate.pk, certificate.assignment_id, assignment.pk,
+        )  # fmt: skip
+        return certificate
     logger.info(
         "certificate id=%s for cycle assignment=%s valid_until=%s",
         certificate.pk, assignment.pk, certificate.valid_until,
@@ -210,10 +187,11 @@ def certificate_issue_and_render(*, run: CourseRun) -> Certificate:
     return certificate
 
 
-def certificate_issue_for_assignment_and_render(*, assignment: Assignment) -> Certificate:
-    """Issue or attach (if needed) and render (if not current). Idempotent."""
+def certificate_issue_for_assignment_and_render(*, assignment: Assignment) -> Certificate | None:
+    """Issue or attach (if needed) and render (if not current). Idempotent; None without a
+    completed course run."""
     certificate = certificate_issue_for_assignment(assignment=assignment)
-    if certificate_pdf_outdated(certificate=certificate):
+    if certificate is not None and certificate_pdf_outdated(certificate=certificate):
         certificate_render(certificate=certificate)
     return certificate
 

@@ -47,4 +47,5 @@ def certificate_for_cycle_task(assignment_id: int) -> int | None:
     if assignment is None or assignment.status != Status.COMPLETED:
         logger.warning("no certificate: assignment %s missing or not completed", assignment_id)
         return None
-    return certificate_issue_for_assignment_and_render(assignment=assignment).pk
+    certificate = certificate_issue_for_assignment_and_render(assignment=assignment)
+    return certificate.pk if certificate is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -232,3 +233,20 @@ def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
         "next_step": step(index + 1) if index is not None else None,
         "step_done": lesson.pk in done,
     }
+
+
+def run_opened_after(*, run: CourseRun) -> dt.datetime | None:
+    """When the person's previous run of the course ended (None for a first run): what
+    counts towards ``run`` (a passed quiz attempt) must have happened after it. One query."""
+    return (
+        CourseRun.objects.filter(
+            user_id=run.user_id,
+            course_id=run.course_id,
+            completed_at__isnull=False,
+            started_at__lte=run.started_at,
+        )
+        .exclude(pk=run.pk)
+        .order_by("-completed_at")
+        .values_list("completed_at", flat=True)
+        .first()
+    )

@@ -10,9 +10,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .models import CoursePage, CourseRun, StepCompletion
-from .selectors import course_for_step, course_outline
+from .selectors import course_for_step, course_outline, run_opened_after
 from .signals import course_completed, step_completed
-from .steps import is_step
+from .steps import is_step, step_completable_by_hand, step_earned
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 
 class StepNotCompletable(Exception):
-    """The page is not a live step of a live course."""
+    """The page is not a live step of a live course, or the person has not earned it (a quiz
+    without a passed, graded attempt in this run), or it cannot be completed by hand."""
 
 
 def run_current(*, user: User, course: CoursePage, create: bool = True) -> CourseRun | None:
@@ -74,6 +75,10 @@ def runs_start_new(*, course: CoursePage, user_ids: Iterable[int]) -> int:
 def step_complete(*, user: User, page: Page) -> StepCompletion:
     """Record that ``user`` finished ``page`` with its live revision; complete the run if it was
     the last step. Completing a step twice in a run returns the existing row and writes nothing.
+
+    This is the only place a step is recorded. A step whose type registered a proof (a quiz) is
+    recorded only when the proof holds for this run: a passed, graded attempt since the person's
+    previous run ended. Raises StepNotCompletable (and records nothing) otherwise.
     """
     if not page.live or not is_step(page):
         raise StepNotCompletable(page.pk)
@@ -86,6 +91,11 @@ def step_complete(*, user: User, page: Page) -> StepCompletion:
         existing = StepCompletion.objects.filter(run=run, page=page).first()
         if existing is not None:
             return existing
+        if not step_earned(user=user, page=page, since=run_opened_after(run=run)):
+            logger.warning(
+                "step not earned user=%s page=%s run=%s: no proof", user.pk, page.pk, run.pk
+            )
+            raise StepNotCompletable(page.pk)
         try:
             with transaction.atomic():
                 completion = StepCompletion.objects.create(
@@ -98,6 +108,14 @@ def step_complete(*, user: User, page: Page) -> StepCompletion:
         step_completed.send(sender=StepCompletion, completion=completion)
         _run_complete_if_done(run=run, course=course, user=user)
     return completion
+
+
+def step_complete_by_learner(*, user: User, page: Page) -> StepCompletion:
+    """The learner's own "Markér som gennemført": lessons only. A quiz (any step with a proof)
+    is refused even when passed, since its attempt completes it."""
+    if not step_completable_by_hand(page):
+        raise StepNotCompletable(page.pk)
+    return step_complete(user=user, page=page)
 
 
 def _run_complete_if_done(*, run: CourseRun, course: CoursePage, user: User) -> None:

@@ -20,6 +20,10 @@ from guidelines.models import GuidelineSection, StatuteProvision
 from .models import Attempt, AttemptQuestion, Question, QuizPage
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from wagtail.models import Page
+
     from people.models import OrgUnit, User
 
 
@@ -322,3 +326,14 @@ def citation_statistics(*, unit: OrgUnit | None = None) -> list[CitationStat]:
             )
         )
     return sorted(result, key=lambda s: (s.share_correct, s.key))
+
+
+def quiz_passed_since(*, user: User, page: Page, since: dt.datetime | None) -> bool:
+    """The quiz step's proof for course completion (registered in ``QuizzesConfig.ready``): the
+    person has a passed, graded attempt at this quiz, graded after ``since``. One query."""
+    attempts = Attempt.objects.filter(
+        user_id=user.pk, quiz_id=page.pk, state=Attempt.State.GRADED, passed=True
+    )
+    if since is not None:
+        attempts = attempts.filter(graded_at__gt=since)
+    return attempts.exists()

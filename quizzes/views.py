@@ -10,11 +10,13 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.views import page_open_to
 from people.models import User
 
 from .models import Attempt, QuizPage
@@ -39,6 +41,9 @@ def attempt_start_view(request: HttpRequest, page_id: int) -> HttpResponse:
     if quiz is None:
         logger.warning("quiz start for missing quiz user=%s page=%s", request.user.pk, page_id)
         return _refused(request, QuizRefused("not_live", status=404), None)
+    if not page_open_to(request, quiz):
+        logger.warning("quiz start refused user=%s page=%s: restricted", request.user.pk, page_id)
+        raise PermissionDenied(_("Du har ikke adgang til dette kursus."))
     try:
         attempt_start(user=cast(User, request.user), quiz=quiz)
     except QuizRefused as exc:
