@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
 
 from .codes import code_normalise
 from .models import Certificate
@@ -34,3 +38,34 @@ def certificates_by_course(*, user: User) -> dict[int, Certificate]:
         if certificate.course_id is not None:
             result.setdefault(certificate.course_id, certificate)
     return result
+
+
+@dataclass
+class UnprovenCertificate:
+    certificate: Certificate
+    #: Danish reasons: the quiz steps without a passed attempt, or the missing course run.
+    reasons: list[str]
+
+
+def certificates_without_proof() -> Iterator[UnprovenCertificate]:
+    """Valid (not revoked) certificates whose course run does not prove the course: a quiz step
+    recorded without a passed, graded attempt, or no course run at all. One query for the
+    certificates, then a few per certificate (this is an audit, run by hand)."""
+    from courses.selectors import run_unearned_steps
+
+    certificates = (
+        Certificate.objects.filter(revoked_at__isnull=True)
+        .select_related("holder", "course_run__user")
+        .order_by("issued_at", "pk")
+    )
+    for certificate in certificates.iterator(chunk_size=500):
+        run = certificate.course_run
+        if run is None:
+            yield UnprovenCertificate(certificate, [_("intet gennemført kursusforløb")])
+            continue
+        unearned = run_unearned_steps(run=run)
+        if unearned:
+            yield UnprovenCertificate(
+                certificate,
+                [_("“%(quiz)s” uden bestået forsøg") % {"quiz": page.title} for page in unearned],
+            )

@@ -11,7 +11,7 @@ from django.db.models import Q, Subquery
 from wagtail.models import Page
 
 from .models import CourseIndexPage, CoursePage, CourseRun, ModulePage, StepCompletion
-from .steps import step_types
+from .steps import step_earned, step_proof, step_types
 
 if TYPE_CHECKING:
     from people.models import User
@@ -250,3 +250,17 @@ def run_opened_after(*, run: CourseRun) -> dt.datetime | None:
         .values_list("completed_at", flat=True)
         .first()
     )
+
+
+def run_unearned_steps(*, run: CourseRun) -> list[Page]:
+    """The steps recorded as complete in ``run`` whose proof does not hold (a quiz step without
+    a passed, graded attempt since the previous run ended): what an audit of issued
+    certificates looks for. Lessons are never listed. One query, plus one per step with a
+    proof."""
+    since = run_opened_after(run=run)
+    pages = [c.page.specific for c in run.completions.select_related("page")]
+    return [
+        page
+        for page in pages
+        if step_proof(page) is not None and not step_earned(user=run.user, page=page, since=since)
+    ]
