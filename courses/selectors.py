@@ -264,3 +264,19 @@ def run_unearned_steps(*, run: CourseRun) -> list[Page]:
         for page in pages
         if step_proof(page) is not None and not step_earned(user=run.user, page=page, since=since)
     ]
+
+
+def course_window_start(*, user: User, course: CoursePage) -> dt.datetime | None:
+    """When the person's current pass through the course began to count: the end of the run
+    before their newest one (None when they have had no finished earlier run). Quiz attempts
+    after it belong to the current run (its attempt allowance and its proof). One query."""
+    runs = list(
+        CourseRun.objects.filter(user=user, course=course)
+        .order_by("-started_at", "-id")
+        .values_list("started_at", "completed_at")
+    )
+    if not runs:
+        return None
+    newest_started = runs[0][0]
+    ends = [done for started, done in runs[1:] if done is not None and started <= newest_started]
+    return max(ends, default=None)

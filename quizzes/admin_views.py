@@ -22,6 +22,7 @@ from wagtail.admin.views.reports import ReportView
 from people.audit import audit_log
 from people.models import OrgUnit, User
 from people.roles import is_hr, is_jurist
+from people.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Attempt, AttemptQuestion, Question
 from .selectors import citation_statistics, essays_awaiting_marking, question_statistics
@@ -63,7 +64,7 @@ class EssayMarkForm(forms.Form):
 def marking_index(request: HttpRequest) -> HttpResponse:
     if not may_mark(request.user):
         raise PermissionDenied
-    items = list(essays_awaiting_marking()[:200])
+    items = list(essays_awaiting_marking(marker=cast(User, request.user))[:200])
     return render(
         request,
         "quizzes/admin/marking_index.html",
@@ -79,6 +80,10 @@ def marking_edit(request: HttpRequest, item_id: int) -> HttpResponse:
         pk=item_id,
         kind=Question.Kind.ESSAY,
     )
+    if item.attempt.user_id == request.user.pk:
+        logger.warning("marking of own attempt refused item=%s marker=%s", item.pk, request.user.pk)
+        messages.error(request, QuizRefused("own_attempt").message)
+        return redirect("quizzes_marking:index")
     form = EssayMarkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -136,7 +141,7 @@ class StatisticsFilterSet(WagtailFilterSet):
         return queryset  # applied in the selectors, which aggregate after filtering
 
 
-class StatisticsReportView(ReportView):
+class StatisticsReportView(SafeSpreadsheetExportMixin, ReportView):
     """Aggregated rows from a selector, filtered by org unit subtree; CSV/XLSX via Wagtail."""
 
     filterset_class = StatisticsFilterSet

@@ -6,6 +6,7 @@ category and text, quizzes by slug under their module; running it twice changes 
 from __future__ import annotations
 
 import logging
+import zlib
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
@@ -550,9 +551,26 @@ def _citation(key: str, context: dict[str, Any]) -> dict[str, Any]:
     raise ValueError(f"Demo question cites an unknown key: {key}")
 
 
+def _authored_order(spec: dict[str, Any]) -> list[Any]:
+    """The demo questions above list the right answer first, for the author's overview. Stored,
+    each question's choices are turned round by a number of places taken from its text (stable
+    across runs), so the right answer stands first, second or last across the demo; outcomes and
+    bases of "find reglen" turn within their own group."""
+    turn = zlib.crc32(spec["text"].encode())
+    groups: dict[str, list[Any]] = {}
+    for choice in spec["choices"]:
+        group = "choice" if isinstance(choice, tuple) else choice["type"]
+        groups.setdefault(group, []).append(choice)
+    ordered: list[Any] = []
+    for members in groups.values():
+        k = turn % len(members)
+        ordered.extend(members[k:] + members[:k])
+    return ordered
+
+
 def _choices(spec: dict[str, Any], context: dict[str, Any]) -> list[dict[str, Any]]:
     blocks = []
-    for choice in spec["choices"]:
+    for choice in _authored_order(spec):
         if isinstance(choice, tuple):
             blocks.append({"type": "choice", "value": {"text": choice[0], "correct": choice[1]}})
         elif choice["type"] == "outcome":

@@ -144,6 +144,14 @@ class Question(
         validators=[MaxValueValidator(100)],
         help_text=_("Kun for 'find reglen'-spørgsmål."),
     )
+    keep_choice_order = models.BooleanField(
+        _("behold svarmulighedernes rækkefølge"),
+        default=False,
+        help_text=_(
+            "Svarmulighederne blandes for hvert forsøg, når quizzen blander dem. Sæt hak, hvis "
+            "rækkefølgen betyder noget, fx ved “Ingen af ovenstående”."
+        ),
+    )
     choices = StreamField(
         QuestionChoicesBlock(),
         verbose_name=_("svarmuligheder"),
@@ -175,6 +183,7 @@ class Question(
         FieldPanel("text"),
         FieldPanel("true_is_correct"),
         FieldPanel("choices"),
+        FieldPanel("keep_choice_order"),
         FieldPanel("partial_credit_percent"),
         FieldPanel("explanation"),
         FieldPanel("citations"),
@@ -264,9 +273,17 @@ class QuizPage(Page):
         ),
     )
     random_order = models.BooleanField(
-        _("tilfældig rækkefølge"),
+        _("tilfældig rækkefølge af spørgsmål"),
         default=False,
-        help_text=_("Bland spørgsmål og svarmuligheder for hvert forsøg."),
+        help_text=_("Bland spørgsmålenes rækkefølge for hvert forsøg."),
+    )
+    shuffle_choices = models.BooleanField(
+        _("bland svarmuligheder"),
+        default=True,
+        help_text=_(
+            "Bland svarmulighederne inden for hvert spørgsmål for hvert forsøg, så det rigtige "
+            "svar ikke altid står samme sted. Et spørgsmål kan undtages."
+        ),
     )
     max_questions = models.PositiveSmallIntegerField(
         _("højst antal spørgsmål"),
@@ -316,6 +333,7 @@ class QuizPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("random_order"),
+                FieldPanel("shuffle_choices"),
                 FieldPanel("max_questions"),
                 FieldPanel("feedback_mode"),
                 FieldPanel("single_attempt"),

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from courses.selectors import course_for_step
+from courses.selectors import course_for_step, course_window_start
 from guidelines.models import GuidelineSection, StatuteProvision
 
 from .models import Attempt, AttemptQuestion, Question, QuizPage
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from wagtail.models import Page
 
+    from courses.models import CoursePage
     from people.models import OrgUnit, User
 
 
@@ -131,12 +132,28 @@ def _citation_objects(items: list[AttemptQuestion]) -> dict[tuple[str, int], Any
     return found
 
 
+def attempts_in_current_run(
+    *, user: User, quiz: QuizPage, course: CoursePage | None = None
+) -> QuerySet[Attempt]:
+    """The person's attempts that count against the allowance: those since their previous run
+    of the course ended, so a new cycle (a recertification) gets the full allowance. One query
+    for the runs (and one for the course unless given)."""
+    attempts = Attempt.objects.filter(user=user, quiz=quiz)
+    if course is None and quiz.depth > 2:
+        course = course_for_step(quiz)
+    since = course_window_start(user=user, course=course) if course is not None else None
+    return attempts.filter(started_at__gt=since) if since is not None else attempts
+
+
 def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
     """Everything the quiz page shows for one person, in a fixed number of queries."""
     context: dict[str, object] = {"course": course_for_step(quiz) if quiz.depth > 2 else None}
     if not user.is_authenticated:
         return context
-    attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("-number", "-pk"))
+    course = cast("CoursePage | None", context["course"])
+    attempts = list(
+        attempts_in_current_run(user=user, quiz=quiz, course=course).order_by("-number", "-pk")
+    )
     open_attempt = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
     if open_attempt is not None and open_attempt.deadline_at is not None:
         from .services import _expired, attempt_expire
@@ -192,8 +209,9 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
     return context
 
 
-def essays_awaiting_marking() -> QuerySet[AttemptQuestion]:
-    """Essay answers of attempts that wait for a person to mark them, oldest first."""
+def essays_awaiting_marking(*, marker: User) -> QuerySet[AttemptQuestion]:
+    """Essay answers of attempts that wait for ``marker`` to mark them, oldest first; the
+    marker's own attempts are left out (four eyes)."""
     return (
         AttemptQuestion.objects.filter(
             kind=Question.Kind.ESSAY,
@@ -201,6 +219,7 @@ def essays_awaiting_marking() -> QuerySet[AttemptQuestion]:
             answered_at__isnull=False,
             points__isnull=True,
         )
+        .exclude(attempt__user_id=marker.pk)
         .select_related("attempt__user", "attempt__user__org_unit")
         .order_by("answered_at", "pk")
     )

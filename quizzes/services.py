@@ -24,6 +24,7 @@ from guidelines.selectors import withheld_source_ids
 
 from .grading import attempt_score, item_grade
 from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
+from .selectors import attempts_in_current_run
 
 if TYPE_CHECKING:
     from people.models import User
@@ -57,6 +58,9 @@ MESSAGES = {
     "no_answer": gettext_lazy("Vælg eller skriv et svar, før du går videre."),
     "essay_too_long": gettext_lazy("Dit fritekstsvar er for langt (højst 10.000 tegn)."),
     "not_awaiting": gettext_lazy("Besvarelsen afventer ikke bedømmelse."),
+    "own_attempt": gettext_lazy(
+        "Du kan ikke bedømme dit eget forsøg. En anden jurist skal bedømme det (fire øjne)."
+    ),
 }
 
 
@@ -161,7 +165,7 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                         snapshot[f"correct_{child['type']}"] = child["id"]
             snapshot["correct"] = correct
             snapshot["partial"] = question.partial_credit_percent
-            if shuffle is not None:
+            if shuffle is not None and not question.keep_choice_order:
                 shuffle.shuffle(choices)
                 # Keep outcomes before bases so the two steps of "find reglen" stay in order.
                 choices.sort(key=lambda c: c["group"] == "basis")
@@ -193,7 +197,7 @@ def attempt_start(
         if not _expired(open_attempt, now):
             return open_attempt
         attempt_expire(attempt=open_attempt, now=now)
-    used = Attempt.objects.filter(user=user, quiz=quiz).count()
+    used = attempts_in_current_run(user=user, quiz=quiz).count()
     limit = quiz.attempt_limit
     if limit is not None and used >= limit:
         logger.warning("quiz attempt limit user=%s quiz=%s used=%s", user.pk, quiz.pk, used)
@@ -207,7 +211,7 @@ def attempt_start(
         questions = [q for i, q in enumerate(questions) if i in picked]
     if quiz.random_order:
         rng.shuffle(questions)
-    snapshots = _snapshots(questions, shuffle=rng if quiz.random_order else None)
+    snapshots = _snapshots(questions, shuffle=rng if quiz.shuffle_choices else None)
     deadline = (
         now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     )
@@ -295,8 +299,13 @@ def answers_parse(
     return answers
 
 
-def _attempt_for(*, attempt_id: int, user: User) -> Attempt:
-    attempt = Attempt.objects.select_related("quiz").filter(pk=attempt_id).first()
+def _attempt_for(*, attempt_id: int, user: User, lock: bool = False) -> Attempt:
+    """The person's own attempt; with ``lock`` its row is locked until the transaction ends, so
+    two requests on one attempt take turns (no-op on SQLite, which writes one at a time)."""
+    attempts = Attempt.objects.select_related("quiz")
+    if lock:
+        attempts = attempts.select_for_update(of=("self",))
+    attempt = attempts.filter(pk=attempt_id).first()
     if attempt is None:
         raise QuizRefused("other_person", status=404)
     if attempt.user_id != user.pk:
@@ -388,8 +397,10 @@ def attempt_expire(*, attempt: Attempt, now: dt.datetime | None = None) -> None:
 
 
 def attempts_expire_overdue(*, now: dt.datetime | None = None) -> int:
-    """Close every open attempt whose time limit has passed (abandoned attempts); returns how
-    many were closed. Idempotent: an attempt already closed is skipped by the guarded UPDATE."""
+    """Close every open attempt whose time limit has passed (abandoned attempts), and grade
+    every open attempt whose questions are all answered (left open by a crash between the last
+    answer and the grading); returns how many were closed. Idempotent: an attempt already
+    closed is skipped by the guarded UPDATE."""
     now = now or timezone.now()
     overdue = Attempt.objects.filter(
         state=Attempt.State.IN_PROGRESS, deadline_at__lt=now - TIME_LIMIT_GRACE
@@ -398,6 +409,17 @@ def attempts_expire_overdue(*, now: dt.datetime | None = None) -> int:
     for attempt in overdue.iterator():
         items = list(attempt.items.all())
         if _finish(attempt=attempt, items=items, answers={}, now=now, expired=True):
+            closed += 1
+    stuck = (
+        Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, items__isnull=False)
+        .exclude(items__answered_at__isnull=True)
+        .distinct()
+        .select_related("quiz", "user")
+    )
+    for attempt in stuck.iterator():
+        items = list(attempt.items.all())
+        if _finish(attempt=attempt, items=items, answers={}, now=now):
+            logger.warning("stuck quiz attempt closed attempt=%s", attempt.pk)
             closed += 1
     if closed:
         logger.info("quiz attempts expired count=%s", closed)
@@ -448,14 +470,28 @@ def attempt_answer_one(
     now: dt.datetime | None = None,
 ) -> Attempt:
     """Save the answer to one question (quizzes with feedback after each question); the last
-    answer closes and grades the attempt. An item is answered once: the first answer counts."""
+    answer closes and grades the attempt. An item is answered once: the first answer counts.
+
+    The attempt row is locked while the answer is saved and the items are counted, so two
+    answers sent at once cannot each miss the other and leave the attempt open for ever."""
     now = now or timezone.now()
-    attempt = _attempt_for(attempt_id=attempt_id, user=user)
-    if attempt.state != Attempt.State.IN_PROGRESS:
-        raise QuizRefused("already_submitted", status=409)
-    if _expired(attempt, now):
-        attempt_expire(attempt=attempt, now=now)
+    with transaction.atomic():
+        attempt = _attempt_for(attempt_id=attempt_id, user=user, lock=True)
+        if attempt.state != Attempt.State.IN_PROGRESS:
+            raise QuizRefused("already_submitted", status=409)
+        expired = _expired(attempt, now)
+        if expired:
+            attempt_expire(attempt=attempt, now=now)
+        else:
+            _answer_one_locked(attempt=attempt, item_id=item_id, data=data, now=now)
+    if expired:
         raise QuizRefused("time_up", status=403)
+    return attempt
+
+
+def _answer_one_locked(
+    *, attempt: Attempt, item_id: int, data: Mapping[str, Sequence[str]], now: dt.datetime
+) -> None:
     items = list(attempt.items.all())
     item = next((i for i in items if i.pk == item_id), None)
     if item is None:
@@ -466,21 +502,14 @@ def attempt_answer_one(
     if not answer.get("choices") and not (answer.get("text") or "").strip():
         raise QuizRefused("no_answer")
     points, is_correct = item_grade(kind=item.kind, snapshot=item.snapshot, answer=answer)
-    with transaction.atomic():
-        saved = AttemptQuestion.objects.filter(pk=item.pk, answered_at__isnull=True).update(
-            answer=answer, answered_at=now, points=points, is_correct=is_correct
-        )
-        if not saved:
-            raise QuizRefused("already_answered", status=409)
-        item.answer, item.answered_at, item.points, item.is_correct = (
-            answer,
-            now,
-            points,
-            is_correct,
-        )
-        if all(i.answered_at is not None for i in items):
-            _finish(attempt=attempt, items=items, answers={}, now=now)
-    return attempt
+    saved = AttemptQuestion.objects.filter(pk=item.pk, answered_at__isnull=True).update(
+        answer=answer, answered_at=now, points=points, is_correct=is_correct
+    )
+    if not saved:
+        raise QuizRefused("already_answered", status=409)
+    item.answer, item.answered_at, item.points, item.is_correct = answer, now, points, is_correct
+    if all(i.answered_at is not None for i in items):
+        _finish(attempt=attempt, items=items, answers={}, now=now)
 
 
 # --- Marking ---------------------------------------------------------------------------------
@@ -502,6 +531,11 @@ def essay_mark(
         if item is None or item.attempt.state != Attempt.State.AWAITING_MARKING:
             logger.warning("essay marking refused item=%s marker=%s", item_id, marker.pk)
             raise QuizRefused("not_awaiting", status=409)
+        if item.attempt.user_id == marker.pk:
+            logger.warning(
+                "essay marking of own attempt refused item=%s marker=%s", item_id, marker.pk
+            )
+            raise QuizRefused("own_attempt", status=403)
         item.points = points
         item.is_correct = points >= 1
         item.marked_by = marker

@@ -14,9 +14,9 @@ def _order(attempt):
     return [item.question_id for item in attempt.items.all()]
 
 
-def test_without_random_order_questions_and_choices_keep_the_authored_order(learner, quiz_of):
+def test_with_both_orders_off_questions_and_choices_keep_the_authored_order(learner, quiz_of):
     qs = questions(5)
-    quiz = quiz_of(qs)
+    quiz = quiz_of(qs, shuffle_choices=False)
     attempt = attempt_start(user=learner, quiz=quiz)
     assert _order(attempt) == [q.pk for q in qs]
     first = attempt.items.first()
@@ -35,6 +35,50 @@ def test_random_order_shuffles_questions_and_choices_per_attempt(learner, quiz_o
     assert _order(attempt) != [q.pk for q in qs]
     texts = [[c["text"] for c in i.snapshot["choices"]] for i in attempt.items.all()]
     assert any(t[0].startswith("Forkert") or t[0].startswith("Også") for t in texts)
+
+
+def _choice_texts(attempt):
+    return [[c["text"] for c in i.snapshot["choices"]] for i in attempt.items.all()]
+
+
+def test_choices_are_shuffled_by_default_even_when_questions_keep_their_order(learner, quiz_of):
+    qs = questions(8)
+    quiz = quiz_of(qs)
+    assert quiz.shuffle_choices and not quiz.random_order
+    attempt = attempt_start(user=learner, quiz=quiz, rng=random.Random(3))
+    assert _order(attempt) == [q.pk for q in qs]
+    firsts = [texts[0] for texts in _choice_texts(attempt)]
+    assert any(not text.startswith("Rigtigt") for text in firsts)
+
+
+def test_the_served_choice_order_is_frozen_in_the_attempt(client, learner, quiz_of):
+    quiz = quiz_of(questions(4))
+    client.force_login(learner)
+    attempt = start(client, quiz)
+    served = _choice_texts(attempt)
+    assert start(client, quiz).pk == attempt.pk  # resuming serves the same attempt
+    assert _choice_texts(Attempt.objects.get(pk=attempt.pk)) == served
+
+
+def test_a_question_can_keep_its_choice_order(learner, quiz_of):
+    pinned = question_add(
+        "Hvilken regel gælder?",
+        choices=[
+            ("Forvaltningsloven", True),
+            ("Offentlighedsloven", False),
+            ("Ingen af dem", False),
+        ],
+        keep_choice_order=True,
+    )
+    quiz = quiz_of([pinned, *questions(3)])
+    for seed in range(10):
+        attempt = attempt_start(user=learner, quiz=quiz, rng=random.Random(seed))
+        assert _choice_texts(attempt)[0] == [
+            "Forvaltningsloven",
+            "Offentlighedsloven",
+            "Ingen af dem",
+        ]
+        Attempt.objects.filter(pk=attempt.pk).delete()
 
 
 def test_max_questions_serves_a_random_subset(learner, manager, quiz_of):
