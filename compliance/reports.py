@@ -27,6 +27,7 @@ from paragraf.filters import FastChoiceFilter, ShortModelChoiceFilter
 from people.audit import audit_log
 from people.models import OrgUnit, User
 from people.roles import is_hr
+from people.spreadsheets import SafeSpreadsheetExportMixin, cell_safe_sql
 
 from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
 from .selectors import RollupRow, unit_status_counts
@@ -97,7 +98,7 @@ class RollupFilterSet(WagtailFilterSet):
         return queryset  # applied to the counts in decorate_paginated_queryset
 
 
-class ComplianceRollupReport(HROnlyMixin, RowsTableMixin, ReportView):
+class ComplianceRollupReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Overholdelse pr. enhed")
     table_caption = _("Overholdelse pr. enhed med underenheder")
     table_headings = (
@@ -213,9 +214,17 @@ EXPORT_COLUMNS = [
     ("completed_at", _("Gennemført")),
     ("status_label", _("Status")),
 ]
+#: Free text that a spreadsheet would run as a formula when it starts with "=" (names, codes).
+EXPORT_TEXT_COLUMNS = [
+    "person__employee_number",
+    "person__first_name",
+    "person__last_name",
+    "unit__code",
+    "requirement__name",
+]
 
 
-class AssignmentReport(HROnlyMixin, RowsTableMixin, ReportView):
+class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Tildelinger")
     header_icon = "list-ul"
     filterset_class = AssignmentFilterSet
@@ -344,10 +353,11 @@ def assignments_csv_stream(queryset):
         default=F("status"),
         output_field=CharField(),
     )
+    text = {name: cell_safe_sql(name) for name in EXPORT_TEXT_COLUMNS}
     qs = (
-        queryset.annotate(status_label=label)
+        queryset.annotate(status_label=label, **{f"safe_{n}": e for n, e in text.items()})
         .order_by("id")
-        .values_list(*[name for name, _ in EXPORT_COLUMNS])
+        .values_list(*[f"safe_{n}" if n in text else n for n, _ in EXPORT_COLUMNS])
     )
     buffer = bytearray()
     if connection.vendor == "postgresql":
@@ -378,7 +388,7 @@ def assignments_csv_stream(queryset):
 # -- one person's record ---------------------------------------------------------------------------
 
 
-class PersonRecordReport(HROnlyMixin, ReportView):
+class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
     header_icon = "user"
     index_url_name = "compliance_person"
     index_results_url_name = "compliance_person_results"

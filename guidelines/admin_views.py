@@ -23,6 +23,7 @@ from wagtail.admin.views.reports import ReportView
 
 from people.models import User
 from people.roles import is_hr, is_jurist
+from people.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import GuidelineChange, GuidelinePage, ReviewItem, StatuteProvision
 from .selectors import guideline_cited_by, provision_cited_by
@@ -76,7 +77,7 @@ class ReviewItemFilterSet(WagtailFilterSet):
         fields = ["status", "reason", "change__kind", "change__page", "source_content_type"]
 
 
-class ReviewQueueView(ReportView):
+class ReviewQueueView(SafeSpreadsheetExportMixin, ReportView):
     """Lessons and questions to review after a guideline change; CSV/XLSX from Wagtail."""
 
     page_title = gettext_lazy("Gennemsyn efter ændrede administrationsgrundlag")

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from courses.models import StepCompletion
 from guidelines.models import Citation, GuidelinePage, GuidelineRevisionSeen
 from people.models import User
+from people.spreadsheets import row_safe
 from quizzes.models import Attempt, AttemptQuestion, Question
 
 
@@ -221,15 +222,17 @@ def evidence_csv(evidence: Evidence) -> str:
     )
     for row in evidence.rows:
         writer.writerow(
-            [
-                timezone.localtime(row.completed_at).strftime("%Y-%m-%d %H:%M"),
-                row.course,
-                row.kind,
-                row.title,
-                row.revision_id or "",
-                row.result,
-                _guidelines_text(row),
-            ]
+            row_safe(
+                [
+                    timezone.localtime(row.completed_at).strftime("%Y-%m-%d %H:%M"),
+                    row.course,
+                    row.kind,
+                    row.title,
+                    row.revision_id or "",
+                    row.result,
+                    _guidelines_text(row),
+                ]
+            )
         )
     return out.getvalue()
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from people.audit import audit_log
 from people.models import AuditEvent, User
 from people.privacy import anonymisers, personal_data_exporters
+from people.spreadsheets import cell_safe
 
 from .models import PrivacySettings
 
@@ -82,16 +83,10 @@ def personal_data_csv(data: dict[str, list[dict[str, Any]]]) -> str:
     for category, rows in data.items():
         for number, row in enumerate(rows, start=1):
             for field, value in row.items():
-                writer.writerow([category, number, field, _csv_safe(value)])
+                writer.writerow(
+                    [category, number, field, cell_safe("" if value is None else str(value))]
+                )
     return out.getvalue()
-
-
-def _csv_safe(value: Any) -> str:
-    """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def privacy_settings() -> PrivacySettings:

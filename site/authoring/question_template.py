@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from people.spreadsheets import row_safe
 from quizzes.models import QuestionCategory
 
 HEADER = [
@@ -127,7 +128,7 @@ def template_rows() -> list[list[str]]:
     """The header and the ten examples, with the first existing question category (one query)."""
     category = QuestionCategory.objects.order_by("name").values_list("name", flat=True).first()
     category = category or DEFAULT_CATEGORY
-    return [HEADER, *[[*example, category] for example in EXAMPLES]]
+    return [HEADER, *[row_safe([*example, category]) for example in EXAMPLES]]
 
 
 def template_csv() -> bytes:

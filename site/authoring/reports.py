@@ -13,6 +13,7 @@ from wagtail.admin.views.reports import ReportView
 
 from people.models import OrgUnit, User
 from people.roles import APPROVER, JURIST, is_jurist
+from people.spreadsheets import SafeSpreadsheetExportMixin
 
 from .selectors import STATUS_DUE, STATUS_OVERDUE, review_items
 
@@ -46,7 +47,7 @@ class ReviewReportFilterSet(WagtailFilterSet):
         fields: list[str] = []
 
 
-class ReviewReportView(ReportView):
+class ReviewReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Til gennemsyn")
     header_icon = "calendar-alt"
     index_url_name = "paragraf_review_report"

@@ -1,0 +1,53 @@
+"""Spreadsheet exports that cannot run formulas (CSV/formula injection, OWASP).
+
+A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is run by
+Excel and LibreOffice as a formula (``=HYPERLINK(…)`` in a person's name). Every export writes
+such text with a leading apostrophe; numbers and dates stay typed. Every app may use this
+module (people is the lowest layer), in three forms: a value function for our own writers, a
+mixin for Wagtail's ``SpreadsheetExportMixin`` (ReportView), and a database expression for
+exports that the database writes (``COPY … TO STDOUT``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Case as SqlCase
+from django.db.models import CharField, F, Q, Value, When
+from django.db.models.functions import Concat
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_safe(value: Any) -> Any:
+    """The value to write: text that a spreadsheet would run gets a leading apostrophe;
+    anything that is not text (numbers, dates, None) is returned as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def row_safe(values: list[Any] | tuple[Any, ...]) -> list[Any]:
+    return [cell_safe(value) for value in values]
+
+
+def cell_safe_sql(field: str) -> SqlCase:
+    """The text column ``field`` (a lookup path such as ``person__first_name``) as the database
+    should write it in an export: the same rule as ``cell_safe``, so rows can stream straight
+    from the database (``COPY``) on PostgreSQL and through the ORM elsewhere."""
+    starts = Q()
+    for start in FORMULA_STARTS:
+        starts |= Q(**{f"{field}__startswith": start})
+    return SqlCase(
+        When(starts, then=Concat(Value("'"), F(field), output_field=CharField())),
+        default=F(field),
+        output_field=CharField(),
+    )
+
+
+class SafeSpreadsheetExportMixin:
+    """For Wagtail's ReportView (SpreadsheetExportMixin): every exported cell, CSV and XLSX,
+    goes through ``cell_safe`` after Wagtail's own preprocessing."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return cell_safe(super().preprocess_field_value(field, value, export_format))  # type: ignore[misc]
