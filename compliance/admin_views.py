@@ -61,7 +61,14 @@ def exempt(request, assignment_id: int):
 
 
 class HRUploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("HR-fil (CSV eller KMD OPUS XML)"))
+    file = forms.FileField(
+        label=gettext_lazy("HR-fil (CSV eller KMD OPUS XML)"),
+        help_text=gettext_lazy(
+            "En kolonne eller et OPUS-element, der ikke findes i filen (eller er tomt i OPUS), "
+            "bevarer de eksisterende værdier. En CSV-kolonne, der findes, men er tom, rydder "
+            "feltet."
+        ),
+    )
     format = forms.ChoiceField(
         label=gettext_lazy("Format"),
         choices=[("csv", "CSV"), ("opus", "KMD OPUS XML")],

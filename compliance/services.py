@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 from django.db import connection, transaction
 from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.models import CoursePage
@@ -164,16 +165,21 @@ def _first_cycles(requirement: Requirement, today: dt.date) -> _FirstCycles | No
     candidates = requirement_audience(requirement=requirement).exclude(
         Exists(Assignment.objects.filter(person_id=OuterRef("pk"), requirement=requirement))
     )
-    trigger_field = {
-        Requirement.Trigger.START_DATE: "start_date",
-        Requirement.Trigger.BECAME_MANAGER: "manager_since",
+    trigger = {
+        # Without a start date from HR, the day Paragraf first had the person counts.
+        Requirement.Trigger.START_DATE: Coalesce(F("start_date"), F("first_seen")),
+        Requirement.Trigger.BECAME_MANAGER: F("manager_since"),
     }.get(requirement.trigger)
-    if trigger_field is None:
+    trigger_field = None
+    if trigger is None:
         if today < requirement.applies_from:
             return None
     else:
         # Started (or became a manager) before the requirement applied: not caught by it.
-        candidates = candidates.filter(**{f"{trigger_field}__gte": requirement.applies_from})
+        trigger_field = "trigger_date"
+        candidates = candidates.annotate(trigger_date=trigger).filter(
+            trigger_date__gte=requirement.applies_from
+        )
     earliest_due = None
     if requirement.recurrence == Requirement.Recurrence.YEARLY:
         earliest_due = _window_opening(requirement, today) + dt.timedelta(days=requirement.due_days)
@@ -222,7 +228,7 @@ def _assign_first_cycles_sql(plans: list[_FirstCycles], today: dt.date) -> tuple
                 trigger_date=Value(today, output_field=DateField())
             )
         else:
-            candidates = plan.candidates.annotate(trigger_date=F(plan.trigger_field))
+            candidates = plan.candidates  # annotated with trigger_date by _first_cycles
         select_sql, select_params = candidates.values_list(
             "id", "org_unit_id", "trigger_date"
         ).query.sql_with_params()

@@ -6,6 +6,7 @@ from typing import ClassVar, Self
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -47,6 +48,11 @@ class User(AbstractUser):
     manager_since = models.DateField(_("leder siden"), null=True, blank=True)
     start_date = models.DateField(_("startdato"), null=True, blank=True)
     end_date = models.DateField(_("slutdato"), null=True, blank=True)
+    #: The day Paragraf first had the person: start-date requirements count from it when HR
+    #: gives no start date.
+    first_seen = models.DateField(_("først indlæst"), default=timezone.localdate)
+    #: OPUS ``lastChanged`` of the newest record loaded: an older record is never applied.
+    hr_last_changed = models.DateField(_("senest ændret i HR-systemet"), null=True, blank=True)
     manager = models.ForeignKey(
         "self",
         verbose_name=_("nærmeste leder"),

@@ -16,6 +16,7 @@ from .rows import (
     UnitRow,
     error_line,
     parse_date,
+    too_long,
 )
 
 #: canonical Danish header → accepted aliases (compared case-insensitively).
@@ -34,6 +35,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "leders_medarbejdernr": ("manager_employee_number",),
 }
 REQUIRED = ("medarbejdernr", "fornavn", "efternavn", "enhedskode", "startdato")
+#: Optional column → the person fields it sets. A column absent from the file leaves them as
+#: they are; a column present and empty clears them.
+OPTIONAL_FIELDS: dict[str, frozenset[str]] = {
+    "email": frozenset({"email"}),
+    "stilling": frozenset({"job_title"}),
+    "leder": frozenset({"is_manager", "manager_since"}),
+    "slutdato": frozenset({"end_date", "is_active"}),
+}
+#: Optional columns kept as they are when absent, handled by the loader itself.
+KEPT_ELSEWHERE = ("enhedsnavn", "overordnet_enhedskode", "leders_medarbejdernr")
 
 
 def decode(data: bytes) -> str:
@@ -87,6 +98,13 @@ def parse_csv(data: bytes, *, today) -> ParsedFile:
         return parsed
 
     parsed.keeps_managers = "leders_medarbejdernr" not in index
+    unset = frozenset().union(*(f for c, f in OPTIONAL_FIELDS.items() if c not in index))
+    for column in [*OPTIONAL_FIELDS, *KEPT_ELSEWHERE]:
+        if column not in index:
+            parsed.notes.append(
+                _("Kolonnen “%(column)s” findes ikke i filen — eksisterende værdier bevares.")
+                % {"column": column}
+            )
     units: dict[str, UnitRow] = {}
     row_label = str(_("Række %(row)d"))  # translated once, not per row
     try:
@@ -100,8 +118,15 @@ def parse_csv(data: bytes, *, today) -> ParsedFile:
             )
             if employee is None:
                 continue
+            employee.unset = unset
             parsed.employees.append(employee)
-            unit_name = _cell(values, index, "enhedsnavn") or employee.unit_code
+            # Without the column (or with it empty) an existing unit keeps its name; a new one is
+            # named by its code.
+            unit_name = _cell(values, index, "enhedsnavn")
+            problem = too_long(employee.where, "enhedsnavn", unit_name, "unit_name")
+            if problem:
+                parsed.errors.append(problem)
+                continue
             parent = _cell(values, index, "overordnet_enhedskode") or None
             known = units.get(employee.unit_code)
             if known is None:
@@ -111,7 +136,13 @@ def parse_csv(data: bytes, *, today) -> ParsedFile:
                     parent_code=parent,
                     where=employee.where,
                 )
-            elif "overordnet_enhedskode" in index and known.parent_code != parent:
+            elif not known.name and unit_name:
+                known.name = unit_name
+            if (
+                known is not None
+                and "overordnet_enhedskode" in index
+                and known.parent_code != parent
+            ):
                 parsed.errors.append(
                     error_line(
                         _("Række %(row)d") % {"row": row_number},
@@ -185,25 +216,35 @@ def _employee(
             )
         )
     email = _cell(values, index, "email")
-    if email and ("@" not in email or len(email) > 254):
+    if email and "@" not in email:
         errors.append(
             error_line(
                 where, "email", _("“%(value)s” er ikke en e-mailadresse") % {"value": email[:60]}
             )
         )
-    if len(number) > 40 or len(unit_code) > 40:
-        errors.append(error_line(where, "medarbejdernr", _("er for langt (højst 40 tegn)")))
+    job_title = _cell(values, index, "stilling")
+    for name, value, kind in (
+        ("medarbejdernr", number, "number"),
+        ("enhedskode", unit_code, "unit_code"),
+        ("fornavn", first, "first_name"),
+        ("efternavn", last, "last_name"),
+        ("email", email, "email"),
+        ("stilling", job_title, "job_title"),
+    ):
+        problem = too_long(where, name, value, kind)
+        if problem:
+            errors.append(problem)
     if start and end and end < start:
         errors.append(error_line(where, "slutdato", _("ligger før startdatoen")))
     if len(errors) > bad:
         return None
     return EmployeeRow(
         number=number,
-        first_name=first[:150],
-        last_name=last[:150],
+        first_name=first,
+        last_name=last,
         email=email,
         unit_code=unit_code,
-        job_title=_cell(values, index, "stilling")[:255],
+        job_title=job_title,
         is_manager=manager_flag in TRUE_VALUES,
         start_date=start,
         end_date=end,

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ..models import OrgUnit, User
 from ..signals import employees_imported
@@ -38,7 +39,20 @@ PERSON_FIELDS = (
     "end_date",
     "manager_id",
     "is_active",
+    "hr_last_changed",
 )
+#: What a new person gets for a field the file does not give.
+DEFAULTS: dict[str, Any] = {
+    "email": "",
+    "job_title": "",
+    "is_manager": False,
+    "manager_since": None,
+    "start_date": None,
+    "end_date": None,
+    "is_active": True,
+}
+#: Per-person preview lines shown at most for each kind; the rest are counted.
+NOTES_PER_KIND = 20
 
 
 @dataclass
@@ -213,16 +227,13 @@ class _Plan:
             row = self.units.get(code)
             if row is None:
                 continue
-            if (row[5], row[6] if unit.unit_type else row[6], row[7]) != (
-                unit.name,
-                unit.unit_type or row[6],
-                unit.is_active,
-            ):
+            name = unit.name or row[5]  # a file without the name keeps the unit's own
+            if (row[5], row[6], row[7]) != (name, unit.unit_type or row[6], unit.is_active):
                 self.changed_units.append(
                     OrgUnit(
                         id=row[0],
                         code=code,
-                        name=unit.name,
+                        name=name,
                         unit_type=unit.unit_type or row[6],
                         is_active=unit.is_active,
                     )
@@ -236,6 +247,7 @@ class _Plan:
     # -- people ------------------------------------------------------------------------------
     def _plan_people(self) -> None:
         rows: dict[str, EmployeeRow] = {}
+        self.notes = _Notes()
         for employee in self.parsed.employees:
             if employee.number in rows:
                 self.errors.append(
@@ -246,6 +258,20 @@ class _Plan:
                         % {"number": employee.number, "where": rows[employee.number].where.lower()},
                     )
                 )
+                continue
+            existing = self.people.get(employee.number)
+            if existing is None and (employee.annulled or not employee.first_name):
+                # A cancelled contract or a leave record for someone we never had: nothing to end.
+                kind = "annulled_unknown" if employee.annulled else "leaver_unknown"
+                self.notes.add(kind, employee)
+                continue
+            loaded = existing[3 + PERSON_FIELDS.index("hr_last_changed")] if existing else None
+            if loaded and employee.last_changed and employee.last_changed < loaded:
+                self.notes.add("stale", employee, loaded=loaded)
+                continue
+            if employee.annulled:
+                self.notes.add("annulled", employee)
+                rows[employee.number] = employee
                 continue
             if employee.is_active or employee.unit_code:
                 if employee.unit_code not in self.parent_code:
@@ -258,7 +284,7 @@ class _Plan:
                     )
                     continue
             owner = self.usernames.get(employee.number, employee.number)
-            if employee.number not in self.people and owner != employee.number:
+            if existing is None and owner != employee.number:
                 self.errors.append(
                     error_line(
                         employee.where,
@@ -268,8 +294,8 @@ class _Plan:
                     )
                 )
                 continue
-            if employee.number not in self.people and not employee.first_name:
-                continue  # a leaver we never knew: nothing to deactivate
+            if existing is None and employee.start_date is None:
+                self.notes.add("start_unknown", employee)
             rows[employee.number] = employee
         if self.errors:
             return
@@ -301,9 +327,16 @@ class _Plan:
 
     def _target(self, employee: EmployeeRow, existing: tuple | None) -> dict[str, Any]:
         current = dict(zip(PERSON_FIELDS, existing[3:], strict=True)) if existing else {}
-        if existing is not None and not employee.first_name:
-            # An OPUS leave record may carry nothing but the id and the leave date.
-            return {**current, "is_active": False, "end_date": employee.end_date or self.today}
+        last_changed = employee.last_changed or current.get("hr_last_changed")
+        if existing is not None and (employee.annulled or not employee.first_name):
+            # An OPUS leave record may carry nothing but the id and the leave date; a cancelled
+            # contract ends the engagement Paragraf has.
+            return {
+                **current,
+                "is_active": False,
+                "end_date": employee.end_date or current.get("end_date") or self.today,
+                "hr_last_changed": last_changed,
+            }
         if not employee.is_manager:
             manager_since = None
         elif current.get("is_manager") and current.get("manager_since"):
@@ -312,10 +345,10 @@ class _Plan:
             manager_since = employee.start_date or self.today
         else:
             manager_since = self.today
-        return {
+        target = {
             "first_name": employee.first_name,
             "last_name": employee.last_name,
-            "email": employee.email or current.get("email", ""),
+            "email": employee.email,
             "org_unit_id": (
                 current.get("org_unit_id")
                 if not employee.unit_code
@@ -330,7 +363,18 @@ class _Plan:
             "end_date": employee.end_date,
             "manager_id": None,
             "is_active": employee.is_active,
+            "hr_last_changed": last_changed,
         }
+        for name in employee.unset:
+            target[name] = current[name] if existing is not None else DEFAULTS[name]
+        if (
+            "end_date" in employee.unset
+            and existing is not None
+            and "is_active" not in employee.unset
+        ):
+            end = target["end_date"]
+            target["is_active"] = end is None or end >= self.today
+        return target
 
     def _managers(self, rows: dict[str, EmployeeRow]) -> dict[str, str | None]:
         """Employee number → manager's employee number; reports unknown managers and cycles."""
@@ -416,6 +460,7 @@ class _Plan:
             units_deactivated=self.units_deactivated
             + sum(1 for c in self.new_units if not self.file_units[c].is_active),
             dry_run=dry_run,
+            notes=[*self.parsed.notes, *self.notes.lines()],
         )
 
     def write(self) -> None:
@@ -460,7 +505,7 @@ class _Plan:
         path_of = {code: row[2] for code, row in self.units.items()}
         numchild_added: dict[str, int] = {}
         new: list[OrgUnit] = []
-        pending = sorted(self.new_units, key=lambda c: self.file_units[c].name)
+        pending = sorted(self.new_units, key=lambda c: self.file_units[c].name or c)
 
         def place(code: str) -> str:
             if code in path_of:
@@ -476,7 +521,7 @@ class _Plan:
             new.append(
                 OrgUnit(
                     code=code,
-                    name=unit.name,
+                    name=unit.name or code,
                     unit_type=unit.unit_type,
                     is_active=unit.is_active,
                     path=path,
@@ -517,6 +562,7 @@ class _Plan:
             "is_staff",
             "is_superuser",
             "date_joined",
+            "first_seen",
             "employee_number",
             *fields,
         ]
@@ -531,7 +577,15 @@ class _Plan:
                     if manager is not None:
                         pairs.append((employee.number, manager))
                     copy.write_row(
-                        (employee.number, "!" + employee.number, False, False, now, employee.number)
+                        (
+                            employee.number,
+                            "!" + employee.number,
+                            False,
+                            False,
+                            now,
+                            self.today,
+                            employee.number,
+                        )
                         + tuple(target[f] for f in fields)
                     )
             if pairs:
@@ -587,6 +641,7 @@ class _Plan:
                     User(
                         username=employee.number,
                         employee_number=employee.number,
+                        first_seen=self.today,
                         password="!" + employee.number,  # unusable: people log in through SSO
                         **target,
                     )
@@ -624,6 +679,7 @@ def _update_people(updates: list[tuple[int, dict[str, Any]]]) -> None:
         "manager_since": "date",
         "start_date": "date",
         "end_date": "date",
+        "hr_last_changed": "date",
     }
     columns = ("id", *PERSON_FIELDS)
     assignments = ", ".join(f"{c} = v.{c}::{casts.get(c, 'text')}" for c in PERSON_FIELDS)
@@ -648,6 +704,56 @@ def _update_people(updates: list[tuple[int, dict[str, Any]]]) -> None:
                 "WHERE u.id = v.id::bigint",
                 params,
             )
+
+
+class _Notes:
+    """Per-person lines for the preview, grouped by kind, at most NOTES_PER_KIND each."""
+
+    TEXT = {
+        "start_unknown": _lazy("%(who)s: startdato ukendt — regnes fra indlæsningen."),
+        "stale": _lazy(
+            "%(who)s: ældre end det indlæste (ændret %(changed)s, indlæst %(loaded)s) — "
+            "sprunget over."
+        ),
+        "leaver_unknown": _lazy("%(who)s: ukendt fratrådt: ignoreret."),
+        "annulled": _lazy("%(who)s: kontrakten er annulleret — ansættelsen afsluttes."),
+        "annulled_unknown": _lazy(
+            "%(who)s: annulleret kontrakt for en ukendt medarbejder: ignoreret."
+        ),
+    }
+    MORE = _lazy("… og %(count)d flere af samme slags.")
+
+    def __init__(self) -> None:
+        self.by_kind: dict[str, list[str]] = {}
+        self.counts: dict[str, int] = {}
+
+    def add(self, kind: str, employee: EmployeeRow, *, loaded: dt.date | None = None) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        lines = self.by_kind.setdefault(kind, [])
+        if len(lines) >= NOTES_PER_KIND:
+            return
+        who = " ".join(p for p in (employee.first_name, employee.last_name) if p)
+        who = f"{employee.where} ({who})" if who else employee.where
+        lines.append(
+            str(self.TEXT[kind])
+            % {
+                "who": who,
+                "changed": _date(employee.last_changed),
+                "loaded": _date(loaded),
+            }
+        )
+
+    def lines(self) -> list[str]:
+        result: list[str] = []
+        for kind, lines in self.by_kind.items():
+            result.extend(lines)
+            if self.counts[kind] > len(lines):
+                result.append(str(self.MORE) % {"count": self.counts[kind] - len(lines)})
+        return result
+
+
+def _date(day: dt.date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else "-"
 
 
 def _cycle_at(start: str, parent: dict[str, str]) -> str | None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 @dataclass
 class UnitRow:
     code: str
+    #: "" when the file does not give the name: an existing unit keeps its own.
     name: str
     parent_code: str | None
     unit_type: str = ""
@@ -33,6 +34,13 @@ class EmployeeRow:
     where: str = ""
     #: False for a leaver (OPUS action="leave" or an end date that has passed).
     is_active: bool = True
+    #: Person fields the row does not give (an absent CSV column, an empty optional OPUS
+    #: element): an existing person keeps them, a new one gets the model's default.
+    unset: frozenset[str] = frozenset()
+    #: OPUS ``lastChanged``: a record older than the one already loaded is skipped.
+    last_changed: dt.date | None = None
+    #: OPUS ``workContractText`` "Annulleret": the engagement is cancelled.
+    annulled: bool = False
 
 
 @dataclass
@@ -44,6 +52,8 @@ class ParsedFile:
     derive_managers: bool = False
     #: True for a CSV without the manager column: managers stay as they are.
     keeps_managers: bool = False
+    #: Danish lines for the preview (columns absent from the file).
+    notes: list[str] = field(default_factory=list)
 
 
 class ImportInvalid(Exception):
@@ -52,6 +62,32 @@ class ImportInvalid(Exception):
     def __init__(self, errors: list[str]):
         super().__init__("\n".join(errors))
         self.errors = errors
+
+
+#: The longest value each text field holds; a longer one refuses the file, never truncated.
+MAX_LENGTHS = {
+    "number": 40,
+    "unit_code": 40,
+    "unit_name": 255,
+    "unit_type": 60,
+    "first_name": 150,
+    "last_name": 150,
+    "email": 254,
+    "job_title": 255,
+}
+
+
+def too_long(where: str, field_name: str, value: str, kind: str) -> str | None:
+    """An error line when ``value`` is longer than the field ``kind`` holds, else None."""
+    limit = MAX_LENGTHS[kind]
+    if len(value) <= limit:
+        return None
+    return error_line(
+        where,
+        field_name,
+        _("er for lang (%(length)d tegn, højst %(limit)d)")
+        % {"length": len(value), "limit": limit},
+    )
 
 
 #: Error lines shown at most; a 10 MB file of junk must not produce 10 MB of errors.

@@ -94,7 +94,7 @@ def test_answering_a_finished_attempt_is_refused_and_changes_nothing(client, lea
     assert attempt.graded_at == graded_at
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_last_two_answers_sent_at_once_close_the_attempt(learner, quiz_of):
     if connection.vendor != "postgresql":
         pytest.skip(

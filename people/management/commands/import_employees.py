@@ -33,5 +33,5 @@ class Command(BaseCommand):
                 self.stderr.write(line)
             self.stderr.write(f"Intet er gemt: {len(exc.errors)} fejl i {file.name}.")
             sys.exit(1)
-        for line in summary.lines():
+        for line in [*summary.lines(), *summary.notes]:
             self.stdout.write(line)
