@@ -95,6 +95,7 @@ def _environment(db_url: str) -> None:
         CACHE_URL=_cache_url(),
         DJANGO_DEBUG="0",
         SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        PARAGRAF_BASE_URL=os.environ.get("PARAGRAF_BASE_URL") or "https://paragraf.example.dk",
         SECURE_SSL_REDIRECT="0",
         SESSION_COOKIE_SECURE="0",
         CSRF_COOKIE_SECURE="0",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 DEFAULT_POLICY = "; ".join(
     [
@@ -39,4 +40,22 @@ class ContentSecurityPolicyMiddleware:
         if request.path.startswith(tuple(exempt)) or "Content-Security-Policy" in response:
             return response
         response["Content-Security-Policy"] = getattr(settings, "PARAGRAF_CSP", DEFAULT_POLICY)
+        return response
+
+
+class PersonalPagesNotCachedMiddleware:
+    """Every response to a signed-in person says ``Cache-Control: no-store, private``: their
+    pages name them and often others (team view, reports, records, exports), and no browser,
+    proxy or shared cache may keep a copy. Anonymous pages (login, the public certificate check)
+    keep their own headers; static files never reach this middleware (WhiteNoise answers them
+    first)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
         return response

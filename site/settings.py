@@ -17,7 +17,11 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key" if DEBUG else None, required=not DEBUG)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-PARAGRAF_BASE_URL = env_str("PARAGRAF_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Certificates' QR codes and e-mail links point here: required with DEBUG off, and
+# `check --deploy` requires https (paragraf.checks).
+PARAGRAF_BASE_URL = env_str(
+    "PARAGRAF_BASE_URL", "http://127.0.0.1:8000" if DEBUG else None, required=not DEBUG
+).rstrip("/")
 WAGTAILADMIN_BASE_URL = PARAGRAF_BASE_URL
 
 INSTALLED_APPS = [
@@ -61,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "paragraf.security.PersonalPagesNotCachedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -65,6 +65,7 @@ def _environment(db_url: str) -> dict[str, str]:
         DJANGO_DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        PARAGRAF_BASE_URL="https://paragraf.example.dk",
         SECURE_SSL_REDIRECT="0",
         SESSION_COOKIE_SECURE="0",
         CSRF_COOKIE_SECURE="0",

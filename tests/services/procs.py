@@ -28,6 +28,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         DJANGO_DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="paragraf.kk.dk,127.0.0.1,localhost",
+        PARAGRAF_BASE_URL="https://paragraf.kk.dk",
         PYTHONUNBUFFERED="1",
     )
     env.update(overrides)

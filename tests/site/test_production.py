@@ -39,6 +39,22 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is required" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_base_url_for_the_qr_codes():
+    env = production_env()
+    del env["PARAGRAF_BASE_URL"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "PARAGRAF_BASE_URL is required" in result.stderr
+
+
+def test_deploy_check_fails_when_the_base_url_is_not_https():
+    result = manage(
+        "check", "--deploy", env=production_env(PARAGRAF_BASE_URL="http://127.0.0.1:8000")
+    )
+    assert result.returncode != 0
+    assert "paragraf.E001" in result.stdout + result.stderr
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """A migrated database and collected static files, served by gunicorn with DEBUG off."""

@@ -55,7 +55,12 @@ def test_production_settings_turn_on_hsts_and_secure_cookies():
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECURE_", "SESSION_"))
     }
     env.update(
-        {"DJANGO_DEBUG": "0", "SECRET_KEY": "x" * 50, "DJANGO_SETTINGS_MODULE": "paragraf.settings"}
+        {
+            "DJANGO_DEBUG": "0",
+            "SECRET_KEY": "x" * 50,
+            "PARAGRAF_BASE_URL": "https://paragraf.kk.dk",
+            "DJANGO_SETTINGS_MODULE": "paragraf.settings",
+        }
     )
     code = (
         "import json; from django.conf import settings as s; print(json.dumps([s.SECURE_HSTS_SECONDS,"
