@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from axes.helpers import get_client_ip_address
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -32,7 +33,8 @@ VERIFY_WINDOW_SECONDS = 600
 
 def _over_limit(request: HttpRequest) -> bool:
     """Count this lookup for the client IP (fixed window in Django's cache)."""
-    ip = request.META.get("REMOTE_ADDR", "unknown")
+    # The client's address as every limit takes it (PARAGRAF_BEHIND_PROXY, through axes).
+    ip = get_client_ip_address(request) or "unknown"
     key = f"certificates:verify:{ip}"
     if cache.add(key, 1, VERIFY_WINDOW_SECONDS):
         return False

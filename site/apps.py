@@ -10,4 +10,4 @@ class ParagrafConfig(AppConfig):
     def ready(self) -> None:
         # Privacy admin hooks (HR's person-data export, the audit log viewer).
         # Version-pinned evidence for HR and jurists (issue 6).
-        from . import checks, evidence_admin, privacy_admin  # noqa: F401
+        from . import checks, evidence_admin, lockouts, privacy_admin  # noqa: F401

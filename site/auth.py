@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from people.models import User
@@ -49,4 +50,10 @@ class ParagrafOIDCBackend(OIDCAuthenticationBackend):
         if user is None:
             logger.warning("OIDC login refused: no active employee for sub=%s", payload.get("sub"))
             self.request.session["paragraf_oidc_failure"] = "unknown"
+            # Counted by django-axes like a wrong password, per (identity, client address).
+            user_login_failed.send(
+                sender=type(self),
+                credentials={"username": f"sso:{payload.get('sub') or '?'}"[:150]},
+                request=self.request,
+            )
         return user

@@ -7,9 +7,12 @@ scripts and styles and is left to Django's own headers (X-Frame-Options, nosniff
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -28,6 +31,9 @@ DEFAULT_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+
+logger = logging.getLogger(__name__)
 
 
 class ContentSecurityPolicyMiddleware:
@@ -59,3 +65,36 @@ class PersonalPagesNotCachedMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+#: Session keys of the idle and absolute limits.
+SIGNED_IN_AT = "paragraf_signed_in_at"
+LAST_SEEN_AT = "paragraf_last_seen_at"
+#: Seconds between writes of the last-seen time (not one session write per request).
+SEEN_RESOLUTION = 60
+
+
+class SessionIdleTimeoutMiddleware:
+    """Signs a person out after ``PARAGRAF_SESSION_IDLE_SECONDS`` without a request, and at the
+    latest ``SESSION_COOKIE_AGE`` after signing in however active they are; for the learner's
+    pages and the Wagtail admin alike. The next page then asks them to sign in again."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            signed_in = session.setdefault(SIGNED_IN_AT, now)
+            seen = session.get(LAST_SEEN_AT, now)
+            idle = now - seen > settings.PARAGRAF_SESSION_IDLE_SECONDS
+            if idle or now - signed_in > settings.SESSION_COOKIE_AGE:
+                logger.info(
+                    "session ended user=%s reason=%s", user.pk, "idle" if idle else "absolute"
+                )
+                logout(request)
+            elif now - seen >= SEEN_RESOLUTION or LAST_SEEN_AT not in session:
+                session[LAST_SEEN_AT] = now
+        return self.get_response(request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "quizzes",
     "compliance",
     "certificates",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "paragraf.security.SessionIdleTimeoutMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "paragraf.urls"
@@ -101,7 +105,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "login"
-AUTHENTICATION_BACKENDS = ["people.backends.PermissionsInOneQueryBackend"]
+# django-axes first: it refuses a locked-out (username, client address) before any password
+# is checked, for every login form alike (ours, Wagtail's admin login, any later one).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "people.backends.PermissionsInOneQueryBackend",
+]
 
 # Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set. The login is mapped to an
 # existing employee by the employee-number claim or e-mail; no account is ever created by SSO.
@@ -168,6 +177,7 @@ STORAGES = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Paragraf"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "paragraf.login.AdminLoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS: list[dict[str, object]] = []
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -230,6 +240,27 @@ SESSION_ENGINE = (
     else "django.contrib.sessions.backends.db"
 )
 
+# Client address and login lockout (see README, "Sikkerhed"). Behind the reverse proxy the
+# client's address comes from X-Forwarded-For, over the trusted hops only; never otherwise.
+# On by default with DEBUG off, as docs/drift.md deploys it (gunicorn behind a TLS proxy).
+PARAGRAF_BEHIND_PROXY = env_bool("PARAGRAF_BEHIND_PROXY", default=not DEBUG)
+PARAGRAF_PROXY_HOPS = env_int("PARAGRAF_PROXY_HOPS", 1)
+AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env_int("PARAGRAF_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("PARAGRAF_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one attacker cannot lock others out
+AXES_CLIENT_IP_CALLABLE = "paragraf.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "paragraf.login.locked_out"  # a Danish page, status 429
+AXES_ENABLE_ADMIN = False  # unlocking is in the Wagtail admin (Låste logins)
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["password"]
+
+# Sessions end after PARAGRAF_SESSION_IDLE_HOURS without a request, and at the latest
+# SESSION_COOKIE_AGE (14 days) after signing in; both for the learner's pages and the admin.
+PARAGRAF_SESSION_IDLE_SECONDS = env_int("PARAGRAF_SESSION_IDLE_HOURS", 8) * 3600
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+
 # E-mail
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -259,11 +290,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # turned off by its env var, e.g. for a loopback load test without TLS. TLS ends at the proxy,
 # which must set X-Forwarded-Proto (PARAGRAF_BEHIND_PROXY=0 when Paragraf terminates TLS itself).
 _PROD = not DEBUG
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https")
-    if env_bool("PARAGRAF_BEHIND_PROXY", default=_PROD)
-    else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PARAGRAF_BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=_PROD)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load-balancer probes may speak plain HTTP
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=_PROD)

@@ -106,6 +106,8 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "compliance_exempt": ("GET", "assignment", HR_ONLY),
     "compliance_hr_import": ("GET", "", HR_ONLY),
     "retraining_admin:create": ("GET", "change", STAFF),
+    "paragraf_lockouts": ("GET", "", HR_ONLY),
+    "paragraf_lockout_unlock": ("POST", "", NOBODY),  # unknown attempt id: 404 for HR too
 }
 
 #: namespace → {url name in the namespace or "*": (arguments key, expected per role)}; every

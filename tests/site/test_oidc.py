@@ -150,6 +150,15 @@ def test_an_unknown_person_gets_a_clear_page_and_no_account(provider, learner):
     assert User.objects.count() == users_before
 
 
+def test_a_refused_sso_login_is_counted_like_a_failed_password(provider, learner):
+    from axes.models import AccessAttempt
+
+    account = _idp_account(provider, "kk-ij90", email="ukendt2@kk.dk", employee_number="999998")
+    _sign_in(Client(), account)
+    attempt = AccessAttempt.objects.get(username__startswith="sso:")
+    assert attempt.failures_since_start == 1
+
+
 def test_a_person_who_has_left_cannot_sign_in(provider, learner):
     User.objects.filter(pk=learner.pk).update(is_active=False)
     account = _idp_account(provider, "kk-gh78", employee_number=learner.employee_number)
