@@ -4,6 +4,7 @@ locked out after repeated failed logins, and unlock one before its quarter of an
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from axes.models import AccessAttempt
 from axes.utils import reset
@@ -22,6 +23,7 @@ from wagtail import hooks
 
 from people.admin_menu import RoleMenuItem
 from people.audit import audit_log
+from people.models import User
 from people.roles import is_hr
 
 logger = logging.getLogger(__name__)
@@ -60,7 +62,7 @@ def unlock(request: HttpRequest, attempt_id: int) -> HttpResponse:
         request.user.pk,
     )
     audit_log(
-        actor=request.user,
+        actor=cast(User, request.user),  # may_unlock: signed in
         action="change",
         what=f"låste login op for {attempt.username} fra {attempt.ip_address}",
     )

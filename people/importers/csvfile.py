@@ -41,7 +41,7 @@ OPTIONAL_FIELDS: dict[str, frozenset[str]] = {
     "email": frozenset({"email"}),
     "stilling": frozenset({"job_title"}),
     "leder": frozenset({"is_manager", "manager_since"}),
-    "slutdato": frozenset({"end_date", "is_active"}),
+    "slutdato": frozenset({"end_date"}),
 }
 #: Optional columns kept as they are when absent, handled by the loader itself.
 KEPT_ELSEWHERE = ("enhedsnavn", "overordnet_enhedskode", "leders_medarbejdernr")

@@ -367,12 +367,9 @@ class _Plan:
         }
         for name in employee.unset:
             target[name] = current[name] if existing is not None else DEFAULTS[name]
-        if (
-            "end_date" in employee.unset
-            and existing is not None
-            and "is_active" not in employee.unset
-        ):
-            end = target["end_date"]
+        if "end_date" in employee.unset and existing is not None:
+            # In the file, so employed, unless the end date Paragraf has is past.
+            end: dt.date | None = target["end_date"]
             target["is_active"] = end is None or end >= self.today
         return target
 

@@ -253,3 +253,19 @@ def test_forbidden_xml_is_refused_in_danish_with_the_detail_only_in_the_log(payl
     assert message.startswith("Filen er afvist: den indeholder XML-konstruktioner")
     assert "Entities" not in message and "DTD" in message  # Danish text, no library English
     assert any("OPUS file refused" in record.getMessage() for record in records)
+
+
+@pytest.mark.django_db
+def test_without_the_end_date_column_a_past_end_date_stays_and_the_leaver_stays_inactive():
+    rows = [
+        *ROWS[:3],
+        "5004;Dan;Dyb;d@kk.dk;KK-TMF-T1;Team Ét;KK-TMF;Sagsbehandler;;01-09-2024;31-12-2024;5002",
+    ]
+    employees_import(data=csv_bytes(rows), today=TODAY)
+    assert not User.objects.get(employee_number="5004").is_active
+    required = "medarbejdernr;fornavn;efternavn;enhedskode;startdato"
+    short = [";".join([r.split(";")[i] for i in (0, 1, 2, 4, 9)]) for r in rows]
+    employees_import(data=csv_bytes(short, header=required), today=TODAY)
+    dan = User.objects.get(employee_number="5004")
+    assert not dan.is_active and dan.end_date == dt.date(2024, 12, 31)
+    assert User.objects.get(employee_number="5003").is_active

@@ -69,6 +69,7 @@ class Command(BaseCommand):
                 "tilbagekald dem med --revoke --by BRUGERNAVN."
             )
             return
+        assert actor is not None  # --revoke requires --by, checked above
         revoked = 0
         with transaction.atomic():
             for row in found:
