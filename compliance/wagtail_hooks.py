@@ -94,4 +94,3 @@ def assignments_menu_item():
     return HRMenuItem(
         _("Tildelinger"), reverse("compliance_assignments"), icon_name="list-ul", order=110
     )
-

@@ -89,7 +89,9 @@ def _run(record: HRImport, *, dry_run: bool) -> None:
         _finish(
             record,
             HRImport.Status.FAILED,
-            errors=[_("Der opstod en uventet fejl. Intet er gemt. Prøv igen eller kontakt support.")],
+            errors=[
+                _("Der opstod en uventet fejl. Intet er gemt. Prøv igen eller kontakt support.")
+            ],
         )
         return
     lines = [str(line) for line in summary.lines()]

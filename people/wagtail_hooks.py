@@ -15,7 +15,9 @@ from .roles import is_hr
 def people_admin_urls():
     return [
         path("hr-import/", admin_views.hr_import, name="people_hr_import"),
-        path("hr-import/<str:token>/", admin_views.hr_import_status, name="people_hr_import_status"),
+        path(
+            "hr-import/<str:token>/", admin_views.hr_import_status, name="people_hr_import_status"
+        ),
         path(
             "hr-import/<str:token>/status.json",
             admin_views.hr_import_progress,
