@@ -273,3 +273,30 @@ def test_the_progress_page_refreshes_without_inline_script_and_announces_the_sta
     assert "Bekræft og indlæs" not in html
     data = client.get(f"/admin/hr-import/{record.token}/status.json").json()
     assert data == {"status": "pending", "label": "venter", "progress": 0, "working": True}
+
+
+@pytest.mark.django_db
+def test_the_preview_and_the_result_show_the_summary_lines_then_the_notes_verbatim(
+    client, hr_admin, monkeypatch
+):
+    from people import hr_imports
+    from people.importers import ImportSummary
+
+    def summary(*, data, fmt, dry_run, actor):
+        return ImportSummary(
+            people_new=2, dry_run=dry_run, notes=["Kolonnen slutdato mangler – ingen fratrædelser."]
+        )
+
+    monkeypatch.setattr(hr_imports, "employees_import", summary)
+    record = pending(hr_admin)
+    hr_import_preview(import_id=record.pk)
+    client.force_login(hr_admin)
+    url = f"/admin/hr-import/{record.token}/"
+    preview = client.get(url).content.decode()
+    HRImport.objects.filter(pk=record.pk).update(status=HRImport.Status.CONFIRMED)
+    hr_import_load(import_id=record.pk)
+    result = client.get(url).content.decode()
+    assert "Bekræft og indlæs" in preview and "Indlæst" in result
+    for html in (preview, result):
+        lines = html.index("Medarbejdere: 2 nye")
+        assert lines < html.index("Kolonnen slutdato mangler – ingen fratrædelser.")
