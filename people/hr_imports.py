@@ -167,11 +167,12 @@ def hr_import_cancel(*, record: HRImport, by: User) -> bool:
 
 
 def hr_imports_purge(*, now: dt.datetime | None = None) -> int:
-    """Delete uploads older than ``RETENTION`` with their files, except one being loaded.
-    Returns how many rows were deleted."""
+    """Delete uploads older than ``RETENTION`` with their files and previews. A confirmed one
+    whose load may still be queued gets a second day; one stuck longer is deleted too, so no
+    upload keeps personal data for more than two days. Returns how many rows were deleted."""
     cutoff = (now or timezone.now()) - RETENTION
     stale: Iterable[HRImport] = HRImport.objects.filter(created_at__lt=cutoff).exclude(
-        status=HRImport.Status.CONFIRMED
+        status=HRImport.Status.CONFIRMED, created_at__gte=cutoff - RETENTION
     )
     count = 0
     for record in stale:

@@ -209,19 +209,23 @@ def test_cancelling_deletes_the_file_and_the_preview(client, hr_admin):
 
 @pytest.mark.django_db
 def test_unconfirmed_uploads_are_deleted_with_their_files_after_24_hours(hr_admin):
-    old_preview, old_pending, old_loading, fresh = (pending(hr_admin) for _ in range(4))
+    old_preview, old_pending, old_loading, stuck, fresh = (pending(hr_admin) for _ in range(5))
     hr_import_preview(import_id=old_preview.pk)
-    HRImport.objects.filter(pk=old_loading.pk).update(status=HRImport.Status.CONFIRMED)
+    HRImport.objects.filter(pk__in=[old_loading.pk, stuck.pk]).update(
+        status=HRImport.Status.CONFIRMED
+    )
     day_ago = timezone.now() - dt.timedelta(hours=24, minutes=1)
     HRImport.objects.exclude(pk=fresh.pk).update(created_at=day_ago)
-    files = {r.pk: r.file_name for r in (old_preview, old_pending, old_loading, fresh)}
+    HRImport.objects.filter(pk=stuck.pk).update(created_at=day_ago - dt.timedelta(hours=24))
+    files = {r.pk: r.file_name for r in (old_preview, old_pending, old_loading, stuck, fresh)}
 
     from people.tasks import hr_imports_purge_task
 
-    assert hr_imports_purge_task.delay().get() == 2
+    assert hr_imports_purge_task.delay().get() == 3
     assert set(HRImport.objects.values_list("pk", flat=True)) == {old_loading.pk, fresh.pk}
     assert not default_storage.exists(files[old_preview.pk])
     assert not default_storage.exists(files[old_pending.pk])
+    assert not default_storage.exists(files[stuck.pk])
     assert default_storage.exists(files[fresh.pk])
     assert hr_imports_purge() == 0
 
