@@ -68,7 +68,9 @@ def _finish(record: HRImport, status: str, **fields) -> None:
 
 def _progress(pk: int, value: int) -> None:
     # outside the task's transaction, so the polling page sees it
-    HRImport.objects.filter(pk=pk).update(progress=value)
+    HRImport.objects.filter(
+        pk=pk, status__in=[HRImport.Status.PENDING, HRImport.Status.CONFIRMED]
+    ).update(progress=value)
 
 
 def _run(record: HRImport, *, dry_run: bool) -> None:

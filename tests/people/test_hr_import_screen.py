@@ -248,6 +248,7 @@ def test_a_preview_or_load_task_delivered_twice_does_its_work_once(hr_admin):
     first = HRImport.objects.get(pk=record.pk)
     again = hr_import_load(import_id=record.pk)
     assert (again.status, again.finished_at) == (HRImport.Status.DONE, first.finished_at)
+    assert HRImport.objects.get(pk=record.pk).progress == 100
     assert User.objects.filter(employee_number="5001").count() == 1
 
 
