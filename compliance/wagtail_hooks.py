@@ -1,5 +1,5 @@
-"""HR's admin: requirements (a ModelViewSet guarded by model permissions), reports, the HR
-upload and exemptions. Menu items show only to HR."""
+"""HR's admin: requirements (a ModelViewSet guarded by model permissions), reports and
+exemptions. Menu items show only to HR."""
 
 from __future__ import annotations
 
@@ -74,7 +74,6 @@ def compliance_admin_urls():
         path(
             "tildelinger/<int:assignment_id>/fritag/", admin_views.exempt, name="compliance_exempt"
         ),
-        path("hr-import/", admin_views.hr_import, name="compliance_hr_import"),
     ]
 
 
@@ -94,11 +93,4 @@ def rollup_menu_item():
 def assignments_menu_item():
     return HRMenuItem(
         _("Tildelinger"), reverse("compliance_assignments"), icon_name="list-ul", order=110
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def hr_import_menu_item():
-    return HRMenuItem(
-        _("Indlæs HR-data"), reverse("compliance_hr_import"), icon_name="upload", order=260
     )

@@ -1,12 +1,25 @@
-"""HR's read-only view of the audit log in the Wagtail admin: who viewed or exported whose data."""
+"""HR's admin screens of the people app: the read-only audit log (who viewed or exported whose
+data) and the HR-file upload (preview, confirm, cancel; only the uploader sees an upload)."""
 
 from __future__ import annotations
 
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .models import AuditEvent
+from .hr_imports import hr_import_cancel, hr_import_confirm, hr_import_create, hr_upload_max_bytes
+from .models import AuditEvent, HRImport
 from .roles import is_hr
 
 
@@ -60,3 +73,108 @@ class AuditEventViewSet(ModelViewSet):
 
 
 audit_event_viewset = AuditEventViewSet()
+
+
+# --- HR import: upload → preview (task) → confirm → load (task) -----------------------------
+
+
+class HRUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("HR-fil (CSV eller KMD OPUS XML)"),
+        help_text=_(
+            "En kolonne eller et OPUS-element, der ikke findes i filen (eller er tomt i OPUS), "
+            "bevarer de eksisterende værdier. En CSV-kolonne, der findes, men er tom, rydder "
+            "feltet."
+        ),
+    )
+    format = forms.ChoiceField(
+        label=_("Format"), choices=HRImport.Format.choices, initial=HRImport.Format.CSV
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = hr_upload_max_bytes()
+        if upload.size > limit:
+            raise forms.ValidationError(
+                gettext("Filen er for stor. Den må højst fylde %(mb)d MB.")
+                % {"mb": limit // (1024 * 1024)}
+            )
+        return upload
+
+
+def _hr_only(request) -> None:
+    if not is_hr(request.user):
+        raise PermissionDenied
+
+
+def _own_import(request, token: str) -> HRImport:
+    """The import named by ``token`` if the user uploaded it; 404 otherwise (also for a token
+    that is not a UUID), so nobody learns whether another person's import exists."""
+    try:
+        key = uuid.UUID(str(token))
+    except ValueError:
+        raise Http404 from None
+    return get_object_or_404(HRImport, token=key, uploaded_by=request.user)
+
+
+@never_cache
+def hr_import(request):
+    """Upload a file: it is stored and its preview computed by a task; off to the status page."""
+    _hr_only(request)
+    form = HRUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        record = hr_import_create(
+            upload=form.cleaned_data["file"], fmt=form.cleaned_data["format"], by=request.user
+        )
+        return redirect("people_hr_import_status", record.token)
+    recent = HRImport.objects.filter(uploaded_by=request.user)[:10]
+    return TemplateResponse(
+        request,
+        "people/admin/hr_import.html",
+        {"form": form, "recent": recent, "max_mb": hr_upload_max_bytes() // (1024 * 1024)},
+    )
+
+
+@never_cache
+def hr_import_status(request, token: str):
+    """The preview, the progress while a task works (the page refreshes itself), or the result."""
+    _hr_only(request)
+    record = _own_import(request, token)
+    return TemplateResponse(request, "people/admin/hr_import_status.html", {"record": record})
+
+
+@never_cache
+def hr_import_progress(request, token: str):
+    """The status as JSON for the progress script."""
+    _hr_only(request)
+    record = _own_import(request, token)
+    return JsonResponse(
+        {
+            "status": record.status,
+            "label": str(record.get_status_display()),
+            "progress": record.progress,
+            "working": record.is_working,
+        }
+    )
+
+
+@never_cache
+@require_POST
+def hr_import_confirm_view(request, token: str):
+    _hr_only(request)
+    record = _own_import(request, token)
+    if not hr_import_confirm(record=record, by=request.user):
+        messages.error(request, gettext("Forhåndsvisningen kan ikke længere bekræftes."))
+    return redirect("people_hr_import_status", record.token)
+
+
+@never_cache
+@require_POST
+def hr_import_cancel_view(request, token: str):
+    _hr_only(request)
+    record = _own_import(request, token)
+    if hr_import_cancel(record=record, by=request.user):
+        messages.success(request, gettext("Indlæsningen er annulleret, og filen er slettet."))
+    else:
+        messages.error(request, gettext("Indlæsningen kan ikke længere annulleres."))
+    return redirect("people_hr_import")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import ClassVar, Self
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -113,3 +114,51 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()} {self.what}"
+
+
+class HRImport(models.Model):
+    """One uploaded HR file on its way from preview to load. The file and the preview hold
+    personal data: only the uploader sees them, and unconfirmed ones are purged after a day."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("venter")
+        PREVIEW = "preview", _("forhåndsvisning klar")
+        REFUSED = "refused", _("afvist")
+        CONFIRMED = "confirmed", _("bekræftet")
+        DONE = "done", _("indlæst")
+        FAILED = "failed", _("fejlet")
+        CANCELLED = "cancelled", _("annulleret")
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        OPUS = "opus", "KMD OPUS XML"
+
+    #: the public handle in URLs; the file's storage name is a different random value
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        User, verbose_name=_("uploadet af"), on_delete=models.CASCADE, related_name="+"
+    )
+    file_name = models.CharField(_("fil i lageret"), max_length=255, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(_("fremdrift (%)"), default=0)
+    lines = models.JSONField(_("opsummering"), default=list, blank=True)
+    notes = models.JSONField(_("bemærkninger"), default=list, blank=True)
+    errors = models.JSONField(_("fejl"), default=list, blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True, db_index=True)
+    finished_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("HR-indlæsning")
+        verbose_name_plural = _("HR-indlæsninger")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"HR import {self.pk} ({self.status})"
+
+    @property
+    def is_working(self) -> bool:
+        """True while a task is on it: the page polls."""
+        return self.status in (self.Status.PENDING, self.Status.CONFIRMED)

@@ -216,6 +216,11 @@ CELERY_BEAT_SCHEDULE["quizzes-expire-attempts"] = {
     "task": "quizzes.tasks.attempts_expire_overdue_task",
     "schedule": 5 * 60,
 }
+# HR import: uploads not loaded within 24 hours (previews hold personal data) are deleted, hourly.
+CELERY_BEAT_SCHEDULE["people-hr-imports-purge"] = {
+    "task": "people.tasks.hr_imports_purge_task",
+    "schedule": 60 * 60,
+}
 # Authoring: Monday morning digest of content due for legal review (once per item per ISO week).
 CELERY_BEAT_SCHEDULE["paragraf-review-digest"] = {
     "task": "paragraf.review_digest_send",
@@ -278,6 +283,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Paragraf <paragraf@tmf.kk.dk
 # Demo data: the password for seed_demo's users; never used by production settings.
 PARAGRAF_DEMO_PASSWORD = env_str("PARAGRAF_DEMO_PASSWORD", "demo")
 PARAGRAF_ALLOW_DEMO = env_bool("PARAGRAF_ALLOW_DEMO", default=DEBUG)
+
+# HR import: the largest file the upload screen accepts, in MB (the whole city's CSV is ~6 MB).
+PARAGRAF_HR_UPLOAD_MAX_MB = env_int("PARAGRAF_HR_UPLOAD_MAX_MB", 20)
 
 # Sessions and security
 SESSION_COOKIE_HTTPONLY = True

@@ -120,38 +120,6 @@ def test_non_hr_staff_are_refused(client, jurist, evaluated, url):
     assert (response.status_code, response.url) == (302, "/admin/")
 
 
-@pytest.mark.django_db
-def test_hr_uploads_a_file_sees_a_preview_and_confirms(
-    client, hr_admin, settings, tmp_path, django_capture_on_commit_callbacks
-):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from people.models import User
-    from tests.people.test_import_employees import csv_bytes
-
-    settings.MEDIA_ROOT = tmp_path
-    client.force_login(hr_admin)
-    upload = SimpleUploadedFile("hr.csv", csv_bytes(), content_type="text/csv")
-    html = client.post("/admin/hr-import/", {"file": upload, "format": "csv"}).content.decode()
-    assert "Prøvekørsel" in html and "4 nye" in html
-    assert not User.objects.filter(employee_number="5001").exists()
-    token = html.split('name="token" value="')[1].split('"')[0]
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/admin/hr-import/", {"token": token, "format": "csv"})
-    assert response.status_code == 302
-    assert User.objects.filter(employee_number="5001").exists()
-
-
-@pytest.mark.django_db
-def test_a_bad_upload_shows_the_rows_in_danish_and_saves_nothing(client, hr_admin):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client.force_login(hr_admin)
-    upload = SimpleUploadedFile("hr.csv", b"medarbejdernr;fornavn\n1;A\n")
-    html = client.post("/admin/hr-import/", {"file": upload, "format": "csv"}).content.decode()
-    assert "Intet er gemt" in html and "kolonnen mangler" in html
-
-
 def _count_queries(captured) -> list[str]:
     return [
         q["sql"]

@@ -215,7 +215,7 @@ def test_hr_imports_a_file_and_exports_the_compliance_report(
     tab.screenshot("hr-import forhaandsvisning")
     with tab.page.expect_navigation():
         tab.page.get_by_role("button", name="Bekræft og indlæs").click()
-    assert "Indlæsningen er sat i gang" in tab.page.content()
+    assert tab.page.get_by_role("heading", name="Indlæst").is_visible()
     assert User.objects.filter(employee_number="770001", email="ny.kollega@tmf.kk.dk").exists()
 
     tab.goto("/admin/overholdelse/")

@@ -25,7 +25,7 @@ from courses.services import step_complete
 from guidelines.models import GuidelineChange, StatuteProvision
 from paragraf.demo.authoring import question_permissions_ensure
 from paragraf.demo.seed import seed_permissions
-from people.models import AuditEvent
+from people.models import AuditEvent, HRImport
 from people.roles import LEARNER, MANAGER
 from quizzes.services import attempt_start
 from tests.compliance.conftest import requirement
@@ -104,8 +104,14 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "compliance_person": ("GET", "person", HR_ONLY),
     "compliance_person_results": ("GET", "person", HR_ONLY),
     "compliance_exempt": ("GET", "assignment", HR_ONLY),
-    "compliance_hr_import": ("GET", "", HR_ONLY),
     "retraining_admin:create": ("GET", "change", STAFF),
+    # The HR import: HR only, and of one HR user's uploads only that user's (the world's upload
+    # belongs to ``hr``); confirm and cancel redirect back for the uploader.
+    "people_hr_import": ("GET", "", HR_ONLY),
+    "people_hr_import_status": ("GET", "hr_import", HR_ONLY),
+    "people_hr_import_progress": ("GET", "hr_import", HR_ONLY),
+    "people_hr_import_confirm": ("POST", "hr_import", HR_ONLY),
+    "people_hr_import_cancel": ("POST", "hr_import", HR_ONLY),
     "paragraf_lockouts": ("GET", "", HR_ONLY),
     "paragraf_lockout_unlock": ("POST", "", NOBODY),  # unknown attempt id: 404 for HR too
 }
@@ -271,6 +277,7 @@ def world(tree, groups, units, learner, manager, hr, jurist):
     edit_sections(ag, AG_UDE_2={"body": "<p>Ny tekst om afstand til facaden</p>"})
     change = GuidelineChange.objects.filter(page=ag).order_by("-pk").first()
     event = AuditEvent.objects.create(actor=hr, subject=learner, action="view", what="test")
+    upload = HRImport.objects.create(uploaded_by=hr, format="csv")
     people = {
         "medarbejder": learner,
         "leder": manager,
@@ -302,6 +309,7 @@ def world(tree, groups, units, learner, manager, hr, jurist):
         "certificate_pk": {"pk": certificate.pk},
         "section_pk": {"pk": sections[0].pk},
         "requirement_pk": {"pk": requirement_row.pk},
+        "hr_import": {"token": upload.token},
     }
     return people, args
 
