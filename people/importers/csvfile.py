@@ -123,9 +123,9 @@ def parse_csv(data: bytes, *, today) -> ParsedFile:
             # Without the column (or with it empty) an existing unit keeps its name; a new one is
             # named by its code.
             unit_name = _cell(values, index, "enhedsnavn")
-            problem = too_long(employee.where, "enhedsnavn", unit_name, "unit_name")
-            if problem:
-                parsed.errors.append(problem)
+            problems = too_long(employee.where, [("enhedsnavn", unit_name, "unit_name")])
+            if problems:
+                parsed.errors += problems
                 continue
             parent = _cell(values, index, "overordnet_enhedskode") or None
             known = units.get(employee.unit_code)
@@ -223,17 +223,17 @@ def _employee(
             )
         )
     job_title = _cell(values, index, "stilling")
-    for name, value, kind in (
-        ("medarbejdernr", number, "number"),
-        ("enhedskode", unit_code, "unit_code"),
-        ("fornavn", first, "first_name"),
-        ("efternavn", last, "last_name"),
-        ("email", email, "email"),
-        ("stilling", job_title, "job_title"),
-    ):
-        problem = too_long(where, name, value, kind)
-        if problem:
-            errors.append(problem)
+    errors += too_long(
+        where,
+        [
+            ("medarbejdernr", number, "number"),
+            ("enhedskode", unit_code, "unit_code"),
+            ("fornavn", first, "first_name"),
+            ("efternavn", last, "last_name"),
+            ("email", email, "email"),
+            ("stilling", job_title, "job_title"),
+        ],
+    )
     if start and end and end < start:
         errors.append(error_line(where, "slutdato", _("ligger før startdatoen")))
     if len(errors) > bad:

@@ -96,14 +96,14 @@ def parse_opus(data: bytes, *, today) -> ParsedFile:
         if not name:
             parsed.errors.append(error_line(where, "longName", _("skal udfyldes")))
         unit_type = text(element, "orgTypeTxt")
-        for field_name, value, kind in (
-            ("id", code, "unit_code"),
-            ("longName", name, "unit_name"),
-            ("orgTypeTxt", unit_type, "unit_type"),
-        ):
-            problem = too_long(where, field_name, value, kind)
-            if problem:
-                parsed.errors.append(problem)
+        parsed.errors += too_long(
+            where,
+            [
+                ("id", code, "unit_code"),
+                ("longName", name, "unit_name"),
+                ("orgTypeTxt", unit_type, "unit_type"),
+            ],
+        )
         parsed.units.append(
             UnitRow(
                 code=code,
@@ -146,17 +146,17 @@ def parse_opus(data: bytes, *, today) -> ParsedFile:
             for name, value in (("firstName", first), ("lastName", last), ("orgUnit", unit_code)):
                 if not value:
                     parsed.errors.append(error_line(where, name, _("skal udfyldes")))
-        for name, value, kind in (
-            ("id", number, "number"),
-            ("firstName", first, "first_name"),
-            ("lastName", last, "last_name"),
-            ("orgUnit", unit_code, "unit_code"),
-            ("email", email, "email"),
-            ("position", job_title, "job_title"),
-        ):
-            problem = too_long(where, name, value, kind)
-            if problem:
-                parsed.errors.append(problem)
+        parsed.errors += too_long(
+            where,
+            [
+                ("id", number, "number"),
+                ("firstName", first, "first_name"),
+                ("lastName", last, "last_name"),
+                ("orgUnit", unit_code, "unit_code"),
+                ("email", email, "email"),
+                ("position", job_title, "job_title"),
+            ],
+        )
         manager_flag = text(element, "isManager").lower()
         if not manager_flag:
             unset.update({"is_manager", "manager_since"})

@@ -77,17 +77,19 @@ MAX_LENGTHS = {
 }
 
 
-def too_long(where: str, field_name: str, value: str, kind: str) -> str | None:
-    """An error line when ``value`` is longer than the field ``kind`` holds, else None."""
-    limit = MAX_LENGTHS[kind]
-    if len(value) <= limit:
-        return None
-    return error_line(
-        where,
-        field_name,
-        _("er for lang (%(length)d tegn, højst %(limit)d)")
-        % {"length": len(value), "limit": limit},
-    )
+def too_long(where: str, checks: list[tuple[str, str, str]]) -> list[str]:
+    """An error line for each ``(field name in the file, value, kind)`` whose value is longer
+    than the field ``kind`` (a key of MAX_LENGTHS) holds."""
+    return [
+        error_line(
+            where,
+            field_name,
+            _("er for lang (%(length)d tegn, højst %(limit)d)")
+            % {"length": len(value), "limit": MAX_LENGTHS[kind]},
+        )
+        for field_name, value, kind in checks
+        if len(value) > MAX_LENGTHS[kind]
+    ]
 
 
 #: Error lines shown at most; a 10 MB file of junk must not produce 10 MB of errors.
