@@ -122,3 +122,18 @@ def locked_out(
     return TemplateResponse(
         request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429
     ).render()
+
+
+#: Django's username field holds 150 characters; axes stores what it is given (255 at most).
+USERNAME_MAX = 150
+
+
+def axes_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """The username django-axes counts by (``AXES_USERNAME_CALLABLE``): as axes reads it (the
+    credentials, else the form), cut to what a username can be, so a 20,000-character "name"
+    is counted rather than breaking the failure record."""
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "POST", {}).get("username")
+    return None if username is None else str(username)[:USERNAME_MAX]

@@ -255,6 +255,7 @@ AXES_FAILURE_LIMIT = env_int("PARAGRAF_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("PARAGRAF_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one attacker cannot lock others out
 AXES_CLIENT_IP_CALLABLE = "paragraf.clientip.client_ip"
+AXES_USERNAME_CALLABLE = "paragraf.login.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "paragraf.login.locked_out"  # a Danish page, status 429
 AXES_ENABLE_ADMIN = False  # unlocking is in the Wagtail admin (Låste logins)
