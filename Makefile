@@ -9,13 +9,23 @@ NPM_STAMP := node_modules/.installed
 
 export DJANGO_SETTINGS_MODULE ?= paragraf.settings
 
-.PHONY: setup run test test-services test-e2e lint bench load messages clean
+APPS := site people guidelines courses quizzes authoring compliance certificates demo
 
-$(STAMP): pyproject.toml
+.PHONY: setup lock run test test-services test-e2e lint bench load messages clean
+
+# Installs exactly the versions in requirements.lock (made by `make lock` from pyproject.toml).
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install --quiet -r requirements.lock
+	$(PIP) install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+LOCK_ARGS := pyproject.toml --extra dev --python-version 3.11 --python-platform x86_64-manylinux_2_28
+
+# Re-resolve the lock file after changing pyproject.toml (keeps every pin that still fits).
+lock: setup
+	$(VENV)/bin/uv pip compile $(LOCK_ARGS) --quiet -o requirements.lock
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -25,6 +35,7 @@ setup: $(STAMP) $(NPM_STAMP)
 
 run: setup
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py ensure_roles
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -59,10 +70,18 @@ load: setup
 	$(PY) bench/load/run.py $(LOAD_ARGS)
 
 lint: setup
+	@cp requirements.lock $(VENV)/lock-check.txt
+	$(VENV)/bin/uv pip compile $(LOCK_ARGS) --quiet --no-header -o $(VENV)/lock-check.txt
+	@diff <(grep -v '^#' requirements.lock) <(grep -v '^#' $(VENV)/lock-check.txt) \
+		|| { echo "requirements.lock does not match pyproject.toml: run make lock"; exit 1; }
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=1 $(VENV)/bin/mypy site people guidelines courses quizzes compliance certificates
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/deadcode.py
+	$(VENV)/bin/pylint --disable=all --enable=duplicate-code --min-similarity-lines=6 \
+		--ignore=migrations --score=n $(APPS)
+	DJANGO_DEBUG=1 $(VENV)/bin/mypy $(APPS)
 
 messages: setup
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench

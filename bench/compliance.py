@@ -47,13 +47,12 @@ def _hr_user(username: str = "bench-hr"):
     """A member of the HR group with the permissions the demo gives HR (not a superuser)."""
     from django.contrib.auth.models import Group
 
-    from compliance.demo import hr_permissions_ensure
     from people.models import User
     from people.roles import HR
     from people.services import roles_ensure
 
     roles_ensure()
-    hr_permissions_ensure()
+    roles_ensure()
     user, _ = User.objects.update_or_create(
         username=username,
         defaults={"is_superuser": False, "is_staff": True, "email": f"{username}@kk.dk"},

@@ -6,6 +6,7 @@ import logging
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -19,8 +20,6 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets.button import HeaderButton, MenuItem
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from people.roles import HR, is_hr
-
 from .models import Certificate
 from .services import certificate_reissue, certificate_revoke
 
@@ -33,7 +32,12 @@ class HRPermissionPolicy(BasePermissionPolicy):
     actions = frozenset({"view", "reissue", "revoke"})
 
     def user_has_permission(self, user, action: str) -> bool:
-        return action in self.actions and user.is_active and is_hr(user)
+        needed = (
+            "certificates.view_certificate"
+            if action == "view"
+            else "certificates.change_certificate"
+        )
+        return action in self.actions and user.is_active and user.has_perm(needed)
 
     def user_has_any_permission(self, user, actions) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
@@ -42,7 +46,9 @@ class HRPermissionPolicy(BasePermissionPolicy):
         users = get_user_model().objects.filter(is_active=True)
         if not self.actions.intersection(actions):
             return users.none()
-        return users.filter(Q(is_superuser=True) | Q(groups__name=HR)).distinct()
+        return users.filter(
+            Q(is_superuser=True) | Q(groups__permissions=_view_permission())
+        ).distinct()
 
 
 class RevokeForm(forms.Form):
@@ -122,8 +128,14 @@ class CertificateInspectView(InspectView):
         return buttons
 
 
+def _view_permission() -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="certificates", codename="view_certificate"
+    )
+
+
 def _certificate_for_hr(request: HttpRequest, pk: int) -> Certificate:
-    if not is_hr(request.user):
+    if not request.user.has_perm("certificates.change_certificate"):
         raise Http404
     certificate = Certificate.objects.select_related("holder").filter(pk=pk).first()
     if certificate is None:

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_safe
 
 from people.audit import audit_log
 from people.models import AuditEvent
-from people.roles import is_hr
 
 from .models import Certificate
 from .selectors import certificate_by_code
@@ -93,7 +92,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The PDF for its holder or HR; anyone else gets 404 (not 403: no hint it exists)."""
     certificate = Certificate.objects.select_related("holder").filter(pk=pk).first()
     own = certificate is not None and certificate.holder_id == request.user.pk
-    if certificate is None or not (own or is_hr(request.user)):
+    if certificate is None or not (own or request.user.has_perm("certificates.view_certificate")):
         logger.info("certificate download refused user=%s id=%s", request.user.pk, pk)
         raise Http404(_("Kursusbeviset findes ikke."))
     if certificate_pdf_outdated(certificate=certificate) or not certificate.pdf.storage.exists(

@@ -162,6 +162,10 @@ class Assignment(models.Model):
     class Meta:
         verbose_name = _("tildeling")
         verbose_name_plural = _("tildelinger")
+        permissions = [
+            ("view_evidence", _("Kan se dokumentation for, hvad en medarbejder har set")),
+            ("plan_retraining", _("Kan planlægge genopfriskning efter en ændring")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "requirement", "cycle"], name="compliance_one_row_per_cycle"

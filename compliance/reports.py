@@ -22,11 +22,10 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from compliance.filters import FastChoiceFilter, ShortModelChoiceFilter
 from courses.models import CoursePage
-from paragraf.filters import FastChoiceFilter, ShortModelChoiceFilter
 from people.audit import audit_log
 from people.models import OrgUnit, User
-from people.roles import is_hr
 from people.spreadsheets import SafeSpreadsheetExportMixin, cell_safe_sql
 
 from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
@@ -37,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 class HROnlyMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not is_hr(request.user):
+        if not request.user.has_perm("compliance.view_assignment"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -36,7 +36,7 @@ from courses.citations import lesson_citations_index
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, StepCompletion
 from guidelines.models import GuidelineChange, ReviewItem
 from people.models import User
-from people.roles import is_hr, is_jurist
+from people.roles import is_jurist
 from quizzes.models import AttemptQuestion, Question, QuizPage, QuizPageQuestion
 
 from .models import Assignment, Requirement, Status
@@ -230,7 +230,7 @@ def retraining_create(
 
 
 def may_create_retraining(user) -> bool:
-    return is_hr(user) or is_jurist(user)
+    return user.has_perm("compliance.plan_retraining")
 
 
 class RetrainingForm(forms.Form):

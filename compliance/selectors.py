@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, IntegerField, QuerySet, Sum, Value, When
+from django.db.models import Case, IntegerField, Sum, Value, When
 
 from people.models import OrgUnit, User
 from people.roles import MANAGER, user_has_role
@@ -15,7 +15,7 @@ from people.roles import MANAGER, user_has_role
 from .models import COMPLIANT_STATUSES, OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
 
 if TYPE_CHECKING:
-    import datetime as dt
+    pass
 
 OVERDUE_FIRST = Case(
     When(status=Status.OVERDUE, then=Value(0)), default=Value(1), output_field=IntegerField()
@@ -129,26 +129,3 @@ def unit_status_counts(
     ):
         by_unit[unit_id][status] = n
     return by_unit
-
-
-def assignment_list(
-    *,
-    unit: OrgUnit | None = None,
-    course_id: int | None = None,
-    status: str | None = None,
-    due_from: dt.date | None = None,
-    due_to: dt.date | None = None,
-) -> QuerySet[Assignment]:
-    """Assignments filtered for HR, ordered (status, due_at, id) to use the index."""
-    qs = Assignment.objects.all()
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
-    if course_id:
-        qs = qs.filter(requirement__course_id=course_id)
-    if status:
-        qs = qs.filter(status=status)
-    if due_from:
-        qs = qs.filter(due_at__gte=due_from)
-    if due_to:
-        qs = qs.filter(due_at__lte=due_to)
-    return qs.order_by("status", "due_at", "id")

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
+from people.models import JuristReview
+
 from .blocks import LessonBodyBlock
 
 
@@ -30,7 +32,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(JuristReview, Page):
     class Family(models.TextChoices):
         SHORT = "kort-og-godt", _("Jura – Kort og Godt")
         ONBOARDING = "onboarding", _("Obligatorisk onboarding")
@@ -43,14 +45,6 @@ class CoursePage(Page):
     )
     intro = RichTextField(_("introduktion"), features=["bold", "italic", "link", "ul"])
     duration_minutes = models.PositiveIntegerField(_("varighed i minutter"), default=30)
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ansvarlig jurist"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     owner_unit = models.ForeignKey(
         "people.OrgUnit",
         verbose_name=_("ansvarlig enhed"),
@@ -59,8 +53,6 @@ class CoursePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    review_interval_months = models.PositiveIntegerField(_("gennemsyn hver (måneder)"), default=12)
-    next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
 
     content_panels = [
         *Page.content_panels,

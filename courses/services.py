@@ -35,21 +35,12 @@ def run_current(*, user: User, course: CoursePage, create: bool = True) -> Cours
     return run
 
 
-def run_start_new(*, user: User, course: CoursePage) -> CourseRun:
-    """Start a fresh run (a new cycle) unless the newest run is still open. Idempotent."""
-    with transaction.atomic():
-        run = run_current(user=user, course=course, create=False)
-        if run is not None and run.completed_at is None:
-            return run
-        return CourseRun.objects.create(user=user, course=course)
-
-
 #: People per query in runs_start_new (SQLite allows 32,766 parameters in one statement).
 RUNS_BATCH = 5000
 
 
 def runs_start_new(*, course: CoursePage, user_ids: Iterable[int]) -> int:
-    """run_start_new for many people at once (a recertification): a fresh run for everyone
+    """Fresh course runs for many people at once (a recertification): a fresh run for everyone
     whose newest run of the course is finished; an open run is kept, and nobody who never
     ran the course gets one before they start. Two queries per RUNS_BATCH people (a bound on query parameters);
     returns the number of runs started."""

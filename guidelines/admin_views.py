@@ -22,7 +22,6 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from people.models import User
-from people.roles import is_hr, is_jurist
 from people.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import GuidelineChange, GuidelinePage, ReviewItem, StatuteProvision
@@ -33,11 +32,11 @@ logger = logging.getLogger(__name__)
 
 
 def may_review(user) -> bool:
-    return is_jurist(user)
+    return user.has_perm("guidelines.change_reviewitem")
 
 
 def may_see_changes(user) -> bool:
-    return is_jurist(user) or is_hr(user)
+    return user.has_perm("guidelines.view_guidelinechange")
 
 
 def _require(check, request: HttpRequest) -> None:

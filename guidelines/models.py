@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from people.models import OrgUnit
+from people.models import JuristReview, OrgUnit
 
 
 class StatuteProvision(index.Indexed, models.Model):
@@ -101,7 +101,7 @@ class GuidelineIndexPage(Page):
         return context
 
 
-class GuidelinePage(Page):
+class GuidelinePage(JuristReview, Page):
     """One administrationsgrundlag. Its sections keep their identity and anchor across revisions."""
 
     code = models.CharField(
@@ -128,16 +128,6 @@ class GuidelinePage(Page):
         _("godkendt af"), max_length=255, blank=True, help_text=_("Fx Teknik- og Miljøudvalget.")
     )
     approved_date = models.DateField(_("godkendt den"), null=True, blank=True)
-    responsible = models.ForeignKey(
-        "people.User",
-        verbose_name=_("ansvarlig jurist"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    review_interval_months = models.PositiveIntegerField(_("gennemsyn hver (måneder)"), default=12)
-    next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -181,8 +171,6 @@ class GuidelinePage(Page):
         verbose_name_plural = _("administrationsgrundlag")
 
     def get_context(self, request, *args, **kwargs):
-        from people.roles import is_jurist
-
         from .selectors import CitedBy, guideline_cited_by
 
         context = super().get_context(request, *args, **kwargs)
@@ -191,7 +179,7 @@ class GuidelinePage(Page):
         for section in sections:
             section.cited_by = cited_by.get(section.pk, CitedBy())
         context["sections"] = sections
-        context["show_tested_in"] = is_jurist(request.user)
+        context["show_tested_in"] = request.user.has_perm("guidelines.change_reviewitem")
         return context
 
 
@@ -352,9 +340,6 @@ class GuidelineChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page.title} · {self.published_at:%Y-%m-%d %H:%M}"
-
-    def sections_needing_review(self) -> list[dict]:
-        return [d for d in self.diff.values() if d.get("status") in ("changed", "removed")]
 
 
 class ReviewItem(models.Model):

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q
+from django.db.models import Model
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, PageLogEntry
 
@@ -113,25 +113,18 @@ def provision_cited_by(*, provision: StatuteProvision, request=None) -> CitedBy:
     return _group(citations, lambda c: c.provision_id, request).get(provision.pk, CitedBy())
 
 
-def source_citations(*, source: Model) -> list[Citation]:
-    """The index rows of one source with their sections, guidelines and provisions (one query)."""
-    from .services import _source_type
-
-    return list(
-        Citation.objects.filter(
-            source_content_type=_source_type(source), source_object_id=source.pk
-        )
-        .select_related("section", "guideline", "provision")
-        .order_by("id")
-    )
+def source_content_type(source: Model) -> ContentType:
+    """Pages are indexed under their specific type (lesson, quiz) without loading it."""
+    content_type_id = getattr(source, "content_type_id", None)
+    if isinstance(source, Page) and content_type_id:
+        return ContentType.objects.get_for_id(content_type_id)
+    return ContentType.objects.get_for_model(source)
 
 
 def review_items_open_for_source(*, source: Model) -> list[ReviewItem]:
-    from .services import _source_type
-
     return list(
         ReviewItem.objects.filter(
-            source_content_type=_source_type(source),
+            source_content_type=source_content_type(source),
             source_object_id=source.pk,
             status=ReviewItem.Status.OPEN,
         )
@@ -152,36 +145,38 @@ def withheld_source_ids(*, content_type: ContentType) -> set[int]:
     )
 
 
-def sources_citing_change(
-    *, change: GuidelineChange, content_types: Iterable[ContentType] | None = None
-) -> dict[int, set[int]]:
-    """Content type id → source ids that cited a section this change altered or removed."""
-    items = ReviewItem.objects.filter(change=change)
-    if content_types is not None:
-        items = items.filter(source_content_type__in=list(content_types))
-    result: dict[int, set[int]] = defaultdict(set)
-    for ct_id, object_id in items.values_list("source_content_type_id", "source_object_id"):
-        result[ct_id].add(object_id)
-    return dict(result)
+#: Wagtail log actions that make a revision the live one.
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled", "wagtail.revert")
 
 
-def guideline_live_revisions_at(*, guideline_ids: Iterable[int], at: dt.datetime) -> dict[int, int]:
-    """Guideline page id → the revision id that was live at ``at``, from Wagtail's publishing
-    log (one query). Used when no revision was recorded at completion time."""
+def guideline_publications(
+    *, guideline_ids: Iterable[int], until: dt.datetime | None = None
+) -> dict[int, list[tuple[dt.datetime, int]]]:
+    """Guideline page id → every (moment, revision id) at which a revision went live, oldest
+    first, up to ``until``, from Wagtail's publishing log (one query). With
+    ``revision_live_at`` this answers "which revision was live at time T" for evidence (no
+    revision recorded at completion) and change detection (the revision live before this one)."""
     ids = list(guideline_ids)
     if not ids:
         return {}
-    entries = (
-        PageLogEntry.objects.filter(
-            Q(page_id__in=ids),
-            action__in=["wagtail.publish", "wagtail.publish.scheduled", "wagtail.revert"],
-            revision__isnull=False,
-            timestamp__lte=at,
-        )
-        .order_by("page_id", "-timestamp", "-id")
-        .values_list("page_id", "revision_id")
+    entries = PageLogEntry.objects.filter(
+        page_id__in=ids, action__in=PUBLISH_ACTIONS, revision__isnull=False
     )
-    result: dict[int, int] = {}
-    for page_id, revision_id in entries:
-        result.setdefault(page_id, revision_id)
-    return result
+    if until is not None:
+        entries = entries.filter(timestamp__lte=until)
+    history: dict[int, list[tuple[dt.datetime, int]]] = defaultdict(list)
+    for page_id, timestamp, revision_id in entries.order_by("timestamp", "id").values_list(
+        "page_id", "timestamp", "revision_id"
+    ):
+        history[page_id].append((timestamp, revision_id))
+    return dict(history)
+
+
+def revision_live_at(publications: list[tuple[dt.datetime, int]], at: dt.datetime) -> int | None:
+    """The revision live at ``at`` among one guideline's ``publications`` (oldest first)."""
+    live = None
+    for timestamp, revision_id in publications:
+        if timestamp > at:
+            break
+        live = revision_id
+    return live

@@ -17,7 +17,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail import blocks
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Revision
 
 from .blocks import CitationBlock
 from .models import (
@@ -29,6 +29,7 @@ from .models import (
     ReviewItem,
     StatuteProvision,
 )
+from .selectors import guideline_publications, source_content_type
 
 if TYPE_CHECKING:
     from people.models import User
@@ -99,14 +100,6 @@ def _walk_raw(block: blocks.Block, raw: Any) -> Iterator[dict]:
             yield from _walk_raw(block.child_block, item_value)
 
 
-def _source_type(source: Model) -> ContentType:
-    """Pages are indexed under their specific type (lesson, quiz) without loading it."""
-    content_type_id = getattr(source, "content_type_id", None)
-    if isinstance(source, Page) and content_type_id:
-        return ContentType.objects.get_for_id(content_type_id)
-    return ContentType.objects.get_for_model(source)
-
-
 def citation_index_replace(
     *,
     source: Model,
@@ -119,7 +112,7 @@ def citation_index_replace(
     re-published). Citations to sections or provisions that no longer exist are skipped.
     A few queries regardless of the number of targets.
     """
-    source_type = _source_type(source)
+    source_type = source_content_type(source)
     targets = list(targets)
     section_ids = {t.section_id for t in targets if t.section_id}
     provision_ids = {t.provision_id for t in targets if t.provision_id}
@@ -178,7 +171,7 @@ def citation_index_replace(
 def citation_index_remove(*, source: Model) -> int:
     """Remove the index rows of an unpublished or deleted source and close its open review
     items (nothing left to review). Returns the number of rows removed."""
-    source_type = _source_type(source)
+    source_type = source_content_type(source)
     with transaction.atomic():
         deleted, _ = Citation.objects.filter(
             source_content_type=source_type, source_object_id=source.pk
@@ -193,7 +186,7 @@ def review_items_close(*, source: Model, resolution: str, before: Revision | Non
     older revision of the source (so a publish of the very revision reviewed does not count
     twice). Returns how many were closed."""
     items = ReviewItem.objects.filter(
-        source_content_type=_source_type(source),
+        source_content_type=source_content_type(source),
         source_object_id=source.pk,
         status=ReviewItem.Status.OPEN,
     )
@@ -219,19 +212,13 @@ def _section_identity(data: dict) -> str:
 
 def guideline_previous_live_revision(*, page: GuidelinePage, revision: Revision) -> Revision | None:
     """The revision that was live before ``revision`` was published, from Wagtail's own
-    publishing log (one query)."""
-    entry = (
-        PageLogEntry.objects.filter(
-            page_id=page.pk,
-            action__in=["wagtail.publish", "wagtail.publish.scheduled", "wagtail.revert"],
-            revision__isnull=False,
-        )
-        .exclude(revision_id=revision.pk)
-        .select_related("revision")
-        .order_by("-timestamp", "-id")
-        .first()
-    )
-    return entry.revision if entry else None
+    publishing log (two queries)."""
+    earlier = [
+        revision_id
+        for _moment, revision_id in guideline_publications(guideline_ids=[page.pk]).get(page.pk, [])
+        if revision_id != revision.pk
+    ]
+    return Revision.objects.filter(pk=earlier[-1]).first() if earlier else None
 
 
 def sections_compare(*, before: list[dict], after: list[dict]) -> dict[str, dict]:
@@ -423,7 +410,7 @@ def guideline_revisions_seen_record(
     guideline the source cites at ``seen_at``. Idempotent (one row per record and guideline)."""
     guideline_ids = set(
         Citation.objects.filter(
-            source_content_type=_source_type(source),
+            source_content_type=source_content_type(source),
             source_object_id=source.pk,
             guideline__isnull=False,
         ).values_list("guideline_id", flat=True)

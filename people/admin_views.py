@@ -4,10 +4,13 @@ data) and the HR-file upload (preview, confirm, cancel; only the uploader sees a
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,14 +23,14 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .hr_imports import hr_import_cancel, hr_import_confirm, hr_import_create, hr_upload_max_bytes
 from .models import AuditEvent, HRImport
-from .roles import is_hr
+from .tasks import hr_import_load_task, hr_import_preview_task
 
 
 class HRReadOnlyPolicy(BasePermissionPolicy):
     """HR may look; nobody may add, change or delete an audit row through the admin."""
 
     def user_has_permission(self, user, action: str) -> bool:
-        return action == "view" and is_hr(user)
+        return action == "view" and user.has_perm("people.view_auditevent")
 
     def user_has_any_permission(self, user, actions) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
@@ -37,7 +40,14 @@ class HRReadOnlyPolicy(BasePermissionPolicy):
 
         if "view" not in actions:
             return User.objects.none()
-        return User.objects.filter(is_active=True, groups__name="HR").distinct()
+        return User.objects.filter(
+            Q(is_superuser=True)
+            | Q(
+                groups__permissions__codename="view_auditevent",
+                groups__permissions__content_type__app_label="people",
+            ),
+            is_active=True,
+        ).distinct()
 
     def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
         return self.user_has_permission(user, action)
@@ -103,7 +113,7 @@ class HRUploadForm(forms.Form):
 
 
 def _hr_only(request) -> None:
-    if not is_hr(request.user):
+    if not request.user.has_perm("people.add_hrimport"):
         raise PermissionDenied
 
 
@@ -126,6 +136,7 @@ def hr_import(request):
         record = hr_import_create(
             upload=form.cleaned_data["file"], fmt=form.cleaned_data["format"], by=request.user
         )
+        transaction.on_commit(partial(hr_import_preview_task.delay, record.pk))
         return redirect("people_hr_import_status", record.token)
     recent = HRImport.objects.filter(uploaded_by=request.user)[:10]
     return TemplateResponse(
@@ -163,7 +174,9 @@ def hr_import_progress(request, token: str):
 def hr_import_confirm_view(request, token: str):
     _hr_only(request)
     record = _own_import(request, token)
-    if not hr_import_confirm(record=record, by=request.user):
+    if hr_import_confirm(record=record, by=request.user):
+        transaction.on_commit(partial(hr_import_load_task.delay, record.pk))
+    else:
         messages.error(request, gettext("Forhåndsvisningen kan ikke længere bekræftes."))
     return redirect("people_hr_import_status", record.token)
 

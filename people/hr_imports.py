@@ -36,13 +36,11 @@ def hr_upload_max_bytes() -> int:
 
 
 def hr_import_create(*, upload: File, fmt: str, by: User) -> HRImport:
-    """Store ``upload`` chunk by chunk and queue its preview (after commit). One INSERT."""
+    """Store ``upload`` chunk by chunk and record it; the caller queues its preview
+    (``hr_import_preview_task``, after commit). One INSERT."""
     name = default_storage.save(f"{FOLDER}/{uuid.uuid4().hex}.{fmt}", upload)
     record = HRImport.objects.create(uploaded_by=by, file_name=name, format=fmt)
     logger.info("HR import %s uploaded by user %s (%s bytes)", record.pk, by.pk, upload.size)
-    from .tasks import hr_import_preview_task
-
-    transaction.on_commit(lambda: hr_import_preview_task.delay(record.pk))
     return record
 
 
@@ -118,17 +116,12 @@ def hr_import_preview(*, import_id: int) -> HRImport | None:
 
 
 def hr_import_confirm(*, record: HRImport, by: User) -> bool:
-    """Mark a ready preview as confirmed and queue the load; False if it was not ready (or not
-    ``by``'s). One conditional UPDATE, so two clicks queue one load."""
+    """Mark a ready preview as confirmed; False if it was not ready (or not ``by``'s). One
+    conditional UPDATE, so two clicks confirm (and the caller queues) one load."""
     changed = HRImport.objects.filter(
         pk=record.pk, uploaded_by=by, status=HRImport.Status.PREVIEW
     ).update(status=HRImport.Status.CONFIRMED, progress=0)
-    if not changed:
-        return False
-    from .tasks import hr_import_load_task
-
-    transaction.on_commit(lambda: hr_import_load_task.delay(record.pk))
-    return True
+    return bool(changed)
 
 
 def hr_import_load(*, import_id: int) -> HRImport | None:

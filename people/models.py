@@ -6,10 +6,13 @@ import uuid
 from typing import ClassVar, Self
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class OrgUnit(MP_Node):
@@ -69,6 +72,9 @@ class User(AbstractUser):
         verbose_name = _("medarbejder")
         verbose_name_plural = _("medarbejdere")
         indexes = [models.Index(fields=["org_unit", "is_active"], name="people_user_unit_active")]
+        permissions = [
+            ("export_personal_data", _("Kan udlevere en medarbejders data (indsigtsret)")),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -162,3 +168,66 @@ class HRImport(models.Model):
     def is_working(self) -> bool:
         """True while a task is on it: the page polls."""
         return self.status in (self.Status.PENDING, self.Status.CONFIRMED)
+
+
+class JuristReview(models.Model):
+    """Who answers for a piece of legal content and when it is next due for review: the same three
+    fields on courses, guidelines and question categories (the review queue reads them all)."""
+
+    responsible = models.ForeignKey(
+        "people.User",
+        verbose_name=_("ansvarlig jurist"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_interval_months = models.PositiveIntegerField(_("gennemsyn hver (måneder)"), default=12)
+    next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+@register_setting(icon="lock")
+class PrivacySettings(BaseGenericSetting):
+    """Who is responsible for the data, how long learning records are kept, and where the
+    accessibility statement lives. Edited by administrators under Indstillinger in the admin."""
+
+    controller = models.CharField(
+        _("dataansvarlig"),
+        max_length=255,
+        default="Københavns Kommune, Teknik- og Miljøforvaltningen",
+    )
+    controller_address = models.CharField(
+        _("adresse"), max_length=255, default="Njalsgade 13, 2300 København S", blank=True
+    )
+    contact_email = models.EmailField(_("kontakt-e-mail"), default="paragraf@tmf.kk.dk")
+    dpo_email = models.EmailField(_("databeskyttelsesrådgiver (DPO)"), default="dpo@kk.dk")
+    retention_years = models.PositiveSmallIntegerField(
+        _("opbevaring efter fratræden (år)"),
+        default=1,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+        help_text=_(
+            "Så mange år efter slutdatoen anonymiseres en fratrådt medarbejders læringsdata."
+        ),
+    )
+    accessibility_statement_url = models.URLField(
+        _("tilgængelighedserklæring (adresse)"),
+        default="https://www.was.digst.dk/",
+        help_text=_(
+            "Adressen på tilgængelighedserklæringen i Digitaliseringsstyrelsens WAS-værktøj."
+        ),
+    )
+
+    panels = [
+        FieldPanel("controller"),
+        FieldPanel("controller_address"),
+        FieldPanel("contact_email"),
+        FieldPanel("dpo_email"),
+        FieldPanel("retention_years"),
+        FieldPanel("accessibility_statement_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("privatliv og tilgængelighed")

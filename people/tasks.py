@@ -27,3 +27,12 @@ def hr_imports_purge_task() -> int:
     from .hr_imports import hr_imports_purge
 
     return hr_imports_purge()
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
+def retention_apply_task() -> int:
+    """Anonymise leavers past the retention period; safe to run twice (anonymised people are
+    never picked again)."""
+    from .privacy_data import retention_apply
+
+    return retention_apply()

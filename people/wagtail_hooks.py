@@ -8,7 +8,7 @@ from wagtail import hooks
 
 from . import admin_views
 from .admin_menu import RoleMenuItem
-from .roles import is_hr
+from .roles import may
 
 
 @hooks.register("register_admin_urls")
@@ -39,5 +39,12 @@ def people_admin_urls():
 @hooks.register("register_admin_menu_item")
 def hr_import_menu_item():
     return RoleMenuItem(
-        _("Indlæs HR-data"), reverse("people_hr_import"), icon_name="upload", order=260, check=is_hr
+        _("Indlæs HR-data"),
+        reverse("people_hr_import"),
+        icon_name="upload",
+        order=260,
+        check=may("people.add_hrimport"),
     )
+
+
+from . import privacy_admin  # noqa: E402, F401  (the privacy screens register their own hooks)

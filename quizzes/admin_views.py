@@ -21,7 +21,6 @@ from wagtail.admin.views.reports import ReportView
 
 from people.audit import audit_log
 from people.models import OrgUnit, User
-from people.roles import is_hr, is_jurist
 from people.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Attempt, AttemptQuestion, Question
@@ -32,11 +31,11 @@ logger = logging.getLogger(__name__)
 
 
 def may_mark(user) -> bool:
-    return is_jurist(user)
+    return user.has_perm("quizzes.mark_attempt")
 
 
 def may_see_statistics(user) -> bool:
-    return is_jurist(user) or is_hr(user)
+    return user.has_perm("quizzes.view_attempt")
 
 
 # --- Marking ---------------------------------------------------------------------------------

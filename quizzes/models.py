@@ -31,10 +31,12 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from people.models import JuristReview
+
 from .blocks import QuestionChoicesBlock, QuestionCitationsBlock
 
 
-class QuestionCategory(models.Model):
+class QuestionCategory(JuristReview):
     """A group of questions (optionally a sub-category of another), with a responsible jurist."""
 
     name = models.CharField(_("navn"), max_length=255)
@@ -47,16 +49,6 @@ class QuestionCategory(models.Model):
         related_name="children",
     )
     description = models.TextField(_("beskrivelse"), blank=True)
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ansvarlig jurist"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    review_interval_months = models.PositiveIntegerField(_("gennemsyn hver (måneder)"), default=12)
-    next_review_date = models.DateField(_("næste gennemsyn"), null=True, blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -168,7 +160,7 @@ class Question(
         help_text=_("De afsnit og bestemmelser, spørgsmålet tester."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quizzes_question")
-    # Four-eyes approval ("Juridisk godkendelse", set up by paragraf.demo.authoring).
+    # Four-eyes approval ("Juridisk godkendelse", set up by demo.authoring).
     _workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
@@ -368,8 +360,11 @@ class QuizPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import quiz_page_context
+        from .services import attempt_expire_if_overdue
 
         context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            attempt_expire_if_overdue(user=request.user, quiz=self)
         context.update(quiz_page_context(quiz=self, user=request.user))
         return context
 
@@ -432,6 +427,7 @@ class Attempt(models.Model):
         verbose_name = _("quizforsøg")
         verbose_name_plural = _("quizforsøg")
         ordering = ["-started_at", "-id"]
+        permissions = [("mark_attempt", _("Kan bedømme fritekstsvar"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "quiz"],

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from courses.selectors import course_for_step, course_window_start
 from guidelines.models import GuidelineSection, StatuteProvision
@@ -155,12 +154,6 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
         attempts_in_current_run(user=user, quiz=quiz, course=course).order_by("-number", "-pk")
     )
     open_attempt = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
-    if open_attempt is not None and open_attempt.deadline_at is not None:
-        from .services import _expired, attempt_expire
-
-        if _expired(open_attempt, timezone.now()):
-            attempt_expire(attempt=open_attempt)
-            open_attempt = None
     last = next((a for a in attempts if a.state != Attempt.State.IN_PROGRESS), None)
     wanted = [a.pk for a in (open_attempt, last) if a is not None]
     items_by_attempt: dict[int, list[AttemptQuestion]] = defaultdict(list)

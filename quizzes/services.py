@@ -396,6 +396,21 @@ def attempt_expire(*, attempt: Attempt, now: dt.datetime | None = None) -> None:
         logger.info("quiz attempt expired attempt=%s user=%s", attempt.pk, attempt.user_id)
 
 
+def attempt_expire_if_overdue(
+    *, user: User, quiz: QuizPage, now: dt.datetime | None = None
+) -> bool:
+    """Close the person's open attempt of ``quiz`` if its time ran out (the quiz page calls this
+    before it reads, so it never shows a lapsed attempt as open); True if one was closed."""
+    now = now or timezone.now()
+    open_attempt = Attempt.objects.filter(
+        user=user, quiz=quiz, state=Attempt.State.IN_PROGRESS, deadline_at__isnull=False
+    ).first()
+    if open_attempt is None or not _expired(open_attempt, now):
+        return False
+    attempt_expire(attempt=open_attempt, now=now)
+    return True
+
+
 def attempts_expire_overdue(*, now: dt.datetime | None = None) -> int:
     """Close every open attempt whose time limit has passed (abandoned attempts), and grade
     every open attempt whose questions are all answered (left open by a crash between the last

@@ -9,8 +9,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from people.admin_menu import RoleMenuItem
+from people.roles import may
 
-from . import admin_views
+from . import admin_views, question_import_views
 from .models import Question, QuestionCategory
 
 
@@ -68,7 +69,29 @@ def register_quiz_admin_urls():
     return [
         path("quiz-bedoemmelse/", include((marking_urls, "quizzes_marking"))),
         path("quiz-statistik/", include((report_urls, "quizzes_reports"))),
+        path(
+            "spoergsmaal/import/",
+            question_import_views.question_import,
+            name="quizzes_question_import",
+        ),
+        path(
+            "spoergsmaal/import/skabelon.<str:file_format>",
+            question_import_views.question_import_template,
+            name="quizzes_question_import_template",
+        ),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def question_import_menu_item():
+    return RoleMenuItem(
+        _("Importér spørgsmål"),
+        reverse("quizzes_question_import"),
+        name="importer-spoergsmaal",
+        icon_name="upload",
+        order=310,
+        check=may("quizzes.add_question"),
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -8,6 +8,5 @@ class ParagrafConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Privacy admin hooks (HR's person-data export, the audit log viewer).
-        # Version-pinned evidence for HR and jurists (issue 6).
-        from . import checks, evidence_admin, lockouts, privacy_admin  # noqa: F401
+        # The deploy check (base URL) and the lockout admin view.
+        from . import checks, lockouts  # noqa: F401

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "quizzes",
     "compliance",
     "certificates",
+    "authoring",
     "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -199,7 +200,7 @@ CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 # GDPR retention: anonymise leavers past the retention period (PrivacySettings), nightly.
 CELERY_BEAT_SCHEDULE["paragraf-retention"] = {
-    "task": "paragraf.tasks.retention_apply_task",
+    "task": "people.tasks.retention_apply_task",
     "schedule": 24 * 60 * 60,
 }
 # Mandatory training: assign what is due and mark missed deadlines, then send reminders.
@@ -284,6 +285,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Paragraf <paragraf@tmf.kk.dk
 # Demo data: the password for seed_demo's users; never used by production settings.
 PARAGRAF_DEMO_PASSWORD = env_str("PARAGRAF_DEMO_PASSWORD", "demo")
 PARAGRAF_ALLOW_DEMO = env_bool("PARAGRAF_ALLOW_DEMO", default=DEBUG)
+if PARAGRAF_ALLOW_DEMO:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("authoring") + 1, "demo")
 
 # HR import: the largest file the upload screen accepts, in MB (the whole city's CSV is ~6 MB).
 PARAGRAF_HR_UPLOAD_MAX_MB = env_int("PARAGRAF_HR_UPLOAD_MAX_MB", 20)

@@ -6,7 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import health, login, privacy_views, views
+from people import privacy_views
+
+from . import health, login, views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

@@ -1,17 +1,34 @@
-"""Factories for test data: people, units, guideline pages with sections, courses and lessons."""
+"""Factories for test data (factory_boy; pages through wagtail-factories), and the small helpers
+built on them that tests read like sentences: ``course("Onboarding", modules=1)``,
+``guideline("AG-UDE", sections=3)``, ``quiz_add(module, questions=[...])``.
+
+Certificates and quiz attempts have no factory on purpose: they come only from their services
+(``certificate_issue_for_run``, ``attempt_start``), which hold the integrity rules a factory
+would let a test step around.
+"""
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 
 import factory
+import wagtail_factories
 from wagtail.models import Page, Site
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from compliance.models import Assignment, ReminderLog, Requirement
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    CourseRun,
+    LessonPage,
+    ModulePage,
+    StepCompletion,
+)
 from guidelines.models import GuidelineIndexPage, GuidelinePage, GuidelineSection, StatuteProvision
 from paragraf.models import HomePage
-from people.models import OrgUnit, User
+from people.models import AuditEvent, HRImport, OrgUnit, User
 from people.services import org_unit_ensure
+from quizzes.models import QuestionCategory, QuizPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -55,45 +72,204 @@ def publish(page: Page) -> Page:
     return page
 
 
+# --- Pages (wagtail-factories: ``parent=`` places the page in the tree) ----------------------
+
+
+class LivePageFactory(wagtail_factories.PageFactory):
+    """A page added under ``parent`` and published (a revision, as an editor's publish makes)."""
+
+    class Meta:
+        abstract = True
+
+    @factory.post_generation
+    def published(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            publish(obj)
+
+
+class HomePageFactory(LivePageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Paragraf"
+    slug = "paragraf"
+
+
+class CourseIndexPageFactory(LivePageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Kurser"
+    slug = "kurser"
+
+
+class GuidelineIndexPageFactory(LivePageFactory):
+    class Meta:
+        model = GuidelineIndexPage
+
+    title = "Administrationsgrundlag"
+    slug = "administrationsgrundlag"
+
+
+class CoursePageFactory(LivePageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = "Testkursus"
+    slug = factory.Sequence(lambda n: f"kursus-{n}")
+    intro = "<p>Intro</p>"
+
+
+class ModulePageFactory(LivePageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Modul {n}")
+    slug = factory.Sequence(lambda n: f"modul-{n}")
+
+
+class LessonPageFactory(LivePageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lektion {n}")
+    slug = factory.Sequence(lambda n: f"lektion-{n}")
+    body = factory.LazyAttribute(lambda o: [{"type": "text", "value": f"<p>{o.title}</p>"}])
+
+
+class GuidelinePageFactory(LivePageFactory):
+    """A guideline; pass ``sections=[GuidelineSection(...), ...]`` to give it sections."""
+
+    class Meta:
+        model = GuidelinePage
+
+    code = factory.Sequence(lambda n: f"AG-{n}")
+    title = factory.LazyAttribute(lambda o: f"Grundlag {o.code}")
+    slug = factory.LazyAttribute(lambda o: o.code.lower())
+
+
+class QuizPageFactory(LivePageFactory):
+    class Meta:
+        model = QuizPage
+
+    title = "Quiz"
+    slug = "quiz"
+    pass_mark = 60
+
+
+# --- Rows -----------------------------------------------------------------------------------
+
+
+class OrgUnitFactory(wagtail_factories.factories.MP_NodeFactory):
+    """A unit at the root, or under ``parent``."""
+
+    class Meta:
+        model = OrgUnit
+
+    code = factory.Sequence(lambda n: f"U{n:04d}")
+    name = factory.LazyAttribute(lambda o: f"Enhed {o.code}")
+
+
+class QuestionCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuestionCategory
+        django_get_or_create = ("name", "parent")
+
+    name = "Forvaltningsret"
+    parent = None
+
+
+class RequirementFactory(factory.django.DjangoModelFactory):
+    """A requirement to take ``course`` (required), for the ``units`` given (default: everyone)."""
+
+    class Meta:
+        model = Requirement
+        skip_postgeneration_save = True
+
+    name = factory.LazyAttribute(lambda o: f"Krav: {o.course.title}")
+    applies_from = dt.date(2020, 1, 1)
+
+    @factory.post_generation
+    def units(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.units.set(extracted)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    person = factory.SubFactory("tests.factories.UserFactory")
+    cycle = 1
+
+
+class ReminderLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReminderLog
+
+
+class CourseRunFactory(factory.django.DjangoModelFactory):
+    """A run of ``course`` (required); ``completed_at`` set makes it a finished one."""
+
+    class Meta:
+        model = CourseRun
+
+    user = factory.SubFactory("tests.factories.UserFactory")
+
+
+class StepCompletionFactory(factory.django.DjangoModelFactory):
+    """A completion of ``page`` in ``run`` at the page's live revision."""
+
+    class Meta:
+        model = StepCompletion
+
+    revision_id = factory.LazyAttribute(lambda o: o.page.live_revision_id)
+
+
+class HRImportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HRImport
+
+    uploaded_by = factory.SubFactory("tests.factories.UserFactory")
+    format = "csv"
+
+
+class AuditEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditEvent
+
+    actor = factory.SubFactory("tests.factories.UserFactory")
+    subject = factory.SubFactory("tests.factories.UserFactory")
+    action = "view"
+    what = "test"
+
+
 def site_tree() -> tuple[HomePage, CourseIndexPage, GuidelineIndexPage]:
     """The home page with the course and guideline indexes, created once per test database."""
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        home = HomePage(title="Paragraf", slug="paragraf")
-        root.add_child(instance=home)
-        publish(home)
+        home = HomePageFactory(parent=Page.get_first_root_node())
         site = Site.objects.get(is_default_site=True)
         site.root_page = home
         site.save()
-    courses = CourseIndexPage.objects.first()
-    if courses is None:
-        courses = CourseIndexPage(title="Kurser", slug="kurser")
-        home.add_child(instance=courses)
-        publish(courses)
-    guidelines = GuidelineIndexPage.objects.first()
-    if guidelines is None:
-        guidelines = GuidelineIndexPage(
-            title="Administrationsgrundlag", slug="administrationsgrundlag"
-        )
-        home.add_child(instance=guidelines)
-        publish(guidelines)
+    courses = CourseIndexPage.objects.first() or CourseIndexPageFactory(parent=home)
+    guidelines = GuidelineIndexPage.objects.first() or GuidelineIndexPageFactory(parent=home)
     return home, courses, guidelines
 
 
 def guideline(code: str = "AG-TST", sections: int = 3, **fields) -> GuidelinePage:
     _, _, index = site_tree()
-    page = GuidelinePage(
-        title=fields.pop("title", f"Grundlag {code}"), slug=code.lower(), code=code, **fields
+    return GuidelinePageFactory(
+        parent=index,
+        code=code,
+        sections=[
+            GuidelineSection(
+                key=f"{code}-{i}", heading=f"Afsnit {i}", body=f"<p>Tekst {i}</p>", sort_order=i - 1
+            )
+            for i in range(1, sections + 1)
+        ],
+        **fields,
     )
-    page.sections = [
-        GuidelineSection(
-            key=f"{code}-{i}", heading=f"Afsnit {i}", body=f"<p>Tekst {i}</p>", sort_order=i - 1
-        )
-        for i in range(1, sections + 1)
-    ]
-    index.add_child(instance=page)
-    return publish(page)
 
 
 def citation(
@@ -109,32 +285,21 @@ def citation(
     }
 
 
-_course_numbers = itertools.count(1)
-
-
 def course(title: str = "Testkursus", modules: int = 2, lessons: int = 2, body=None) -> CoursePage:
     """A live course with ``modules`` modules of ``lessons`` lessons each."""
     _, index, _ = site_tree()
-    page = CoursePage(title=title, slug=f"kursus-{next(_course_numbers)}", intro="<p>Intro</p>")
-    index.add_child(instance=page)
-    publish(page)
+    page = CoursePageFactory(parent=index, title=title)
     for m in range(1, modules + 1):
-        module = ModulePage(title=f"Modul {m}", slug=f"modul-{m}")
-        page.add_child(instance=module)
-        publish(module)
+        module = ModulePageFactory(parent=page, title=f"Modul {m}", slug=f"modul-{m}")
         for n in range(1, lessons + 1):
             lesson_add(module, title=f"Lektion {m}.{n}", slug=f"lektion-{m}-{n}", body=body)
     return page
 
 
 def lesson_add(module: ModulePage, *, title: str, slug: str, body=None) -> LessonPage:
-    lesson = LessonPage(
-        title=title,
-        slug=slug,
-        body=body if body is not None else [{"type": "text", "value": f"<p>{title}</p>"}],
-    )
-    module.add_child(instance=lesson)
-    return publish(lesson)
+    if body is None:
+        return LessonPageFactory(parent=module, title=title, slug=slug)
+    return LessonPageFactory(parent=module, title=title, slug=slug, body=body)
 
 
 def lessons_of(course_page: CoursePage) -> list[LessonPage]:
@@ -144,10 +309,8 @@ def lessons_of(course_page: CoursePage) -> list[LessonPage]:
 # --- Quizzes (appended by the quiz engineer) ---------------------------------------------------
 
 
-def question_category(name: str = "Forvaltningsret", parent=None):
-    from quizzes.models import QuestionCategory
-
-    return QuestionCategory.objects.get_or_create(name=name, parent=parent)[0]
+def question_category(name: str = "Forvaltningsret", parent=None) -> QuestionCategory:
+    return QuestionCategoryFactory(name=name, parent=parent)
 
 
 def question_add(
@@ -191,12 +354,14 @@ def quiz_add(
     module: ModulePage, *, questions=(), title: str = "Quiz", slug: str = "quiz", **fields
 ):
     """A live quiz as the last step of ``module`` with the given questions in order."""
-    from quizzes.models import QuizPage, QuizPageQuestion
+    from quizzes.models import QuizPageQuestion
 
-    fields.setdefault("pass_mark", 60)
-    quiz = QuizPage(title=title, slug=slug, **fields)
-    quiz.quiz_questions = [
-        QuizPageQuestion(question=q, sort_order=i) for i, q in enumerate(questions)
-    ]
-    module.add_child(instance=quiz)
-    return publish(quiz)
+    return QuizPageFactory(
+        parent=module,
+        title=title,
+        slug=slug,
+        quiz_questions=[
+            QuizPageQuestion(question=q, sort_order=i) for i, q in enumerate(questions)
+        ],
+        **fields,
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from paragraf.demo.authoring import question_permissions_ensure, workflow_ensure
-from paragraf.demo.seed import seed_permissions
+from demo.authoring import workflow_ensure
 from people.roles import APPROVER, JURIST, LEARNER
+from people.services import roles_ensure
 from tests.factories import UserFactory
 
 
@@ -21,8 +21,7 @@ def approver(units, groups):
 def admin_permissions(tree, groups):
     """The demo's role permissions: jurists and approvers use the admin, HR only its reports."""
     _home, courses_index, guidelines_index = tree
-    seed_permissions(courses_index, guidelines_index)
-    question_permissions_ensure()
+    roles_ensure()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paragraf.demo.seed import seed_guidelines
+from demo.seed import seed_guidelines
 from tests.factories import site_tree
 
 

@@ -24,7 +24,7 @@ def test_the_approver_sees_danish_workflow_buttons(client, jurist, approver, wor
 
 def test_the_review_report_has_danish_export_buttons(client, jurist):
     client.force_login(jurist)
-    html = client.get(reverse("paragraf_review_report")).content.decode()
+    html = client.get(reverse("authoring_review_report")).content.decode()
     assert "Hent CSV" in html
     assert "Hent Excel (XLSX)" in html
     assert "Download CSV" not in html

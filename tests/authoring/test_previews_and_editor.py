@@ -10,8 +10,14 @@ from django.urls import reverse
 from courses.blocks import LessonBodyBlock
 from guidelines.blocks import CitationBlock
 from guidelines.models import GuidelinePage
-from quizzes.models import Question, QuestionCategory
-from tests.factories import StatuteProvisionFactory, course, guideline, lessons_of
+from quizzes.models import Question
+from tests.factories import (
+    QuestionCategoryFactory,
+    StatuteProvisionFactory,
+    course,
+    guideline,
+    lessons_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +27,7 @@ def _draft_question(author) -> Question:
         key="FVL-19-1", number="19", subsection="1", title="Partshøring"
     )
     question = Question(
-        category=QuestionCategory.objects.create(name="Forvaltningsret"),
+        category=QuestionCategoryFactory(name="Forvaltningsret"),
         kind=Question.Kind.TRUEFALSE,
         text="Parten skal høres før afgørelsen.",
         true_is_correct=True,

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from quizzes.models import Question, QuestionCategory
-from tests.factories import StatuteProvisionFactory, guideline
+from quizzes.models import Question
+from tests.factories import QuestionCategoryFactory, StatuteProvisionFactory, guideline
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +28,12 @@ GOOD = (
 def keys(db):
     StatuteProvisionFactory(key="FVL-19-1", number="19", subsection="1")
     guideline("AG-UDE", sections=5)
-    return QuestionCategory.objects.create(name="Forvaltningsret")
+    return QuestionCategoryFactory(name="Forvaltningsret")
 
 
 def _upload(client, content: bytes, name: str = "spoergsmaal.csv"):
     return client.post(
-        reverse("paragraf_question_import"), {"file": SimpleUploadedFile(name, content)}
+        reverse("quizzes_question_import"), {"file": SimpleUploadedFile(name, content)}
     )
 
 
@@ -48,7 +48,7 @@ def test_a_valid_csv_is_imported_as_drafts_with_citations(client, jurist, keys):
     assert [c.value["correct"] for c in questions[0].choices] == [True, False]
     assert questions[1].true_is_correct is True
     assert len(questions[2].citations) == 2
-    page = client.get(reverse("paragraf_question_import")).content.decode()
+    page = client.get(reverse("quizzes_question_import")).content.decode()
     assert "3 spørgsmål er importeret som kladder" in page
 
 
@@ -110,15 +110,15 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_in_danish(client, jurist, k
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_the_downloaded_template_imports_ten_questions(client, jurist, file_format):
-    from paragraf.demo.seed import seed_provisions
+    from demo.seed import seed_provisions
 
     from .demo_guidelines import demo_guidelines
 
     seed_provisions()
     demo_guidelines()
-    QuestionCategory.objects.create(name="Forvaltningsret")
+    QuestionCategoryFactory(name="Forvaltningsret")
     client.force_login(jurist)
-    template = client.get(reverse("paragraf_question_import_template", args=[file_format]))
+    template = client.get(reverse("quizzes_question_import_template", args=[file_format]))
     assert template.status_code == 200
     assert f"spoergsmaal-skabelon.{file_format}" in template["Content-Disposition"]
     response = _upload(client, template.content, f"skabelon.{file_format}")
@@ -137,7 +137,7 @@ def test_learners_and_hr_cannot_import(client, learner, hr, keys):
 def test_validating_a_large_file_takes_a_fixed_number_of_queries(
     jurist, keys, django_assert_max_num_queries
 ):
-    from paragraf.authoring.question_import import question_rows_read, question_rows_validate
+    from quizzes.question_import import question_rows_read, question_rows_validate
 
     content = (HEADER + GOOD * 100).encode("utf-8")
     raw_rows = question_rows_read(content=content, filename="mange.csv")
@@ -150,11 +150,11 @@ def test_the_import_page_and_template_take_a_fixed_number_of_queries(
     client, jurist, keys, django_assert_max_num_queries
 ):
     for n in range(20):
-        QuestionCategory.objects.create(name=f"Kategori {n}")
+        QuestionCategoryFactory(name=f"Kategori {n}")
     client.force_login(jurist)
-    client.get(reverse("paragraf_question_import"))
+    client.get(reverse("quizzes_question_import"))
     with django_assert_max_num_queries(12):
-        page = client.get(reverse("paragraf_question_import"))
+        page = client.get(reverse("quizzes_question_import"))
     assert "Hent skabelon (Excel)" in page.content.decode()
     with django_assert_max_num_queries(8):
-        client.get(reverse("paragraf_question_import_template", args=["xlsx"]))
+        client.get(reverse("quizzes_question_import_template", args=["xlsx"]))

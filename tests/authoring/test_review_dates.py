@@ -8,11 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from authoring.services import months_add, review_date_next
 from courses.models import CoursePage
 from guidelines.models import GuidelinePage
-from paragraf.authoring.services import months_add, review_date_next
-from quizzes.models import QuestionCategory
-from tests.factories import course, guideline
+from tests.factories import QuestionCategoryFactory, course, guideline
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +72,7 @@ def test_publishing_an_item_not_yet_due_leaves_the_date_alone(jurist):
 
 def test_saving_a_due_question_category_in_the_admin_moves_its_date(client, approver):
     today = timezone.localdate()
-    category = QuestionCategory.objects.create(
+    category = QuestionCategoryFactory(
         name="Partshøring",
         responsible=approver,
         review_interval_months=12,

@@ -9,12 +9,11 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from authoring.models import ReviewDigestLog
+from authoring.services import review_digest_send
+from authoring.tasks import review_digest_send_task
 from guidelines.models import GuidelinePage
-from paragraf.authoring.models import ReviewDigestLog
-from paragraf.authoring.services import review_digest_send
-from paragraf.authoring.tasks import review_digest_send_task
-from quizzes.models import QuestionCategory
-from tests.factories import UserFactory, guideline
+from tests.factories import QuestionCategoryFactory, UserFactory, guideline
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,7 @@ def due(jurist, units):
     GuidelinePage.objects.filter(pk=page.pk).update(
         responsible=jurist, next_review_date=MONDAY - dt.timedelta(days=2)
     )
-    QuestionCategory.objects.create(
+    QuestionCategoryFactory(
         name="Partshøring", responsible=jurist, next_review_date=MONDAY + dt.timedelta(days=7)
     )
     return page
@@ -46,7 +45,7 @@ def test_each_owner_gets_one_danish_digest_listing_their_items(due, jurist):
 
 
 def test_the_digest_is_sent_once_per_item_per_week(due, monkeypatch):
-    monkeypatch.setattr("paragraf.authoring.tasks.timezone.localdate", lambda: MONDAY)
+    monkeypatch.setattr("authoring.tasks.timezone.localdate", lambda: MONDAY)
     assert review_digest_send_task.delay().get() == 1
     assert review_digest_send_task.delay().get() == 0  # a duplicated beat run
     assert review_digest_send(today=MONDAY + dt.timedelta(days=3)) == 0
@@ -57,7 +56,7 @@ def test_the_digest_is_sent_once_per_item_per_week(due, monkeypatch):
 
 def test_a_new_item_due_later_in_the_week_is_still_sent(due, jurist):
     review_digest_send(today=MONDAY)
-    QuestionCategory.objects.create(name="Begrundelse", responsible=jurist, next_review_date=MONDAY)
+    QuestionCategoryFactory(name="Begrundelse", responsible=jurist, next_review_date=MONDAY)
     assert review_digest_send(today=MONDAY + dt.timedelta(days=1)) == 1
     assert "Begrundelse" in mail.outbox[-1].body
     assert "Partshøring" not in mail.outbox[-1].body
@@ -77,7 +76,7 @@ def test_a_failed_send_leaves_nothing_logged_so_a_retry_sends_it(due, monkeypatc
     def broken(*args, **kwargs):
         raise ConnectionError("smtp down")
 
-    monkeypatch.setattr("paragraf.authoring.services.send_mail", broken)
+    monkeypatch.setattr("authoring.services.send_mail", broken)
     with pytest.raises(ConnectionError):
         review_digest_send(today=MONDAY)
     assert ReviewDigestLog.objects.count() == 0

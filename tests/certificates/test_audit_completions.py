@@ -11,9 +11,16 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from certificates.services import certificate_issue_for_run
-from courses.models import CourseRun, StepCompletion
+from courses.models import CourseRun
 from people.models import AuditEvent
-from tests.factories import course, lessons_of, question_add, quiz_add
+from tests.factories import (
+    CourseRunFactory,
+    StepCompletionFactory,
+    course,
+    lessons_of,
+    question_add,
+    quiz_add,
+)
 from tests.quizzes.conftest import answers_for, start
 
 
@@ -29,9 +36,9 @@ def quiz_course(tree):
 
 def forged_certificate(user, course_page, lesson, quiz) -> Certificate:
     """What the old lesson endpoint allowed: the quiz step recorded without any attempt."""
-    run = CourseRun.objects.create(user=user, course=course_page)
+    run = CourseRunFactory(user=user, course=course_page)
     for page in (lesson, quiz):
-        StepCompletion.objects.create(run=run, page=page, revision_id=page.live_revision_id)
+        StepCompletionFactory(run=run, page=page)
     CourseRun.objects.filter(pk=run.pk).update(completed_at=timezone.now())
     run.refresh_from_db()
     return certificate_issue_for_run(run=run)[0]

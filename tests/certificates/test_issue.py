@@ -55,12 +55,12 @@ def test_a_run_that_is_not_completed_gets_no_certificate(learner, tree):
 def test_each_completed_run_gets_its_own_certificate_and_code(
     learner, onboarding, django_capture_on_commit_callbacks
 ):
-    from courses.services import run_start_new
+    from courses.services import runs_start_new
 
     with django_capture_on_commit_callbacks(execute=True):
         complete_course(learner, onboarding)
     with django_capture_on_commit_callbacks(execute=True):
-        run_start_new(user=learner, course=onboarding)
+        runs_start_new(course=onboarding, user_ids=[learner.pk])
         for lesson in lessons_of(onboarding):
             step_complete(user=learner, page=lesson)
     certificates = list(Certificate.objects.filter(holder=learner))

@@ -1,5 +1,5 @@
-from certificates.demo import seed_certificates
 from certificates.models import Certificate, CertificateTemplate
+from demo.certificates import seed_certificates
 from people.privacy import personal_data_exporters
 from tests.certificates.conftest import certificate_for, complete_course
 

@@ -1,20 +1,14 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from compliance.models import Requirement
-from tests.factories import course
+from tests.factories import RequirementFactory, course
 
 
 def requirement(course_page, **fields) -> Requirement:
-    fields.setdefault("name", f"Krav: {course_page.title}")
-    fields.setdefault("applies_from", dt.date(2020, 1, 1))
-    units = fields.pop("units", [])
-    req = Requirement.objects.create(course=course_page, **fields)
-    req.units.set(units)
-    return req
+    """A requirement to take ``course_page`` (``units=[...]`` to narrow it)."""
+    return RequirementFactory(course=course_page, **fields)
 
 
 @pytest.fixture
@@ -30,7 +24,7 @@ def onboarding_requirement(onboarding):
 @pytest.fixture
 def hr_admin(hr, groups):
     """HR with access to the Wagtail admin and the requirement permissions, as seed_demo gives."""
-    from compliance.demo import hr_permissions_ensure
+    from people.services import roles_ensure
 
-    hr_permissions_ensure()
+    roles_ensure()
     return hr

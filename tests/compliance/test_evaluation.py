@@ -11,7 +11,13 @@ from compliance.models import Assignment, Requirement, Status, StatusCount
 from compliance.services import assignment_complete, assignment_exempt, requirements_evaluate
 from courses.models import CourseRun
 from tests.compliance.conftest import requirement
-from tests.factories import UserFactory, course
+from tests.factories import (
+    AssignmentFactory,
+    CourseRunFactory,
+    ReminderLogFactory,
+    UserFactory,
+    course,
+)
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -118,7 +124,7 @@ def test_it_keeps_the_previous_cycle_when_recertifying(learner, units, tree):
     req = requirement(jura, due_days=30, recurrence="months", recurrence_months=24)
     requirements_evaluate(today=dt.date(2023, 1, 1))
     first = Assignment.objects.get(person=learner)
-    CourseRun.objects.create(user=learner, course=jura, completed_at=at(dt.date(2023, 1, 10)))
+    CourseRunFactory(user=learner, course=jura, completed_at=at(dt.date(2023, 1, 10)))
     assignment_complete(assignment=first, completed_at=at(dt.date(2023, 1, 10)))
     assert requirements_evaluate(today=dt.date(2024, 12, 1)).recertifications == 0
     result = requirements_evaluate(today=dt.date(2024, 12, 12))
@@ -209,7 +215,7 @@ def test_a_retraining_deadline_turns_overdue_though_it_opens_no_cycles_by_rule(
     req = requirement(
         retraining, trigger=Requirement.Trigger.ASSIGNED, due_days=14, is_active=False
     )
-    Assignment.objects.create(
+    AssignmentFactory(
         person=learner,
         requirement=req,
         unit_id=learner.org_unit_id,
@@ -234,9 +240,7 @@ def test_deleting_a_requirement_deletes_its_cycles_and_their_reminder_log(
 
     requirements_evaluate(today=dt.date(2026, 3, 1))
     assignment = Assignment.objects.get(person=learner, requirement=onboarding_requirement)
-    ReminderLog.objects.create(
-        assignment=assignment, kind=ReminderLog.Kind.DUE_SOON, recipient=learner
-    )
+    ReminderLogFactory(assignment=assignment, kind=ReminderLog.Kind.DUE_SOON, recipient=learner)
     onboarding_requirement.delete()
     assert not Assignment.objects.filter(pk=assignment.pk).exists()
     assert not ReminderLog.objects.exists()

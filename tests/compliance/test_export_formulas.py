@@ -105,7 +105,7 @@ def test_the_person_record_export_neutralises_text(client, hr_admin, evil_person
 
 
 def test_the_evidence_csv_neutralises_course_and_lesson_titles(learner):
-    from paragraf.evidence import Evidence, EvidenceRow, evidence_csv
+    from compliance.evidence import Evidence, EvidenceRow, evidence_csv
 
     row = EvidenceRow(
         completed_at=timezone.now(),

@@ -110,9 +110,9 @@ def test_a_persons_record_is_audited_and_hr_can_exempt_from_it(
 def test_non_hr_staff_are_refused(client, jurist, evaluated, url):
     from django.contrib.auth.models import Permission
 
-    from compliance.demo import hr_permissions_ensure
+    from people.services import roles_ensure
 
-    hr_permissions_ensure()
+    roles_ensure()
     jurist.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(jurist)
     response = client.get(url)

@@ -1,13 +1,13 @@
 import pytest
 
-from paragraf.demo.seed import seed_permissions
+from people.services import roles_ensure
 from tests.factories import course, guideline, lessons_of
 
 
 @pytest.fixture
 def authoring(tree, groups):
     _, courses_index, guidelines_index = tree
-    seed_permissions(courses_index, guidelines_index)
+    roles_ensure()
     ag = guideline("AG-UDE", sections=3, title="Udeservering")
     return ag, course(modules=1, lessons=1)
 

@@ -3,7 +3,7 @@ from django.test import Client
 
 from courses.models import CourseRun, StepCompletion
 from courses.signals import course_completed
-from tests.factories import course, lessons_of
+from tests.factories import CourseRunFactory, course, lessons_of
 
 
 @pytest.fixture
@@ -120,11 +120,11 @@ def test_a_recertification_starts_fresh_runs_for_many_people_in_a_few_queries(
     from tests.factories import UserFactory
 
     finished, still_open, never = UserFactory(), UserFactory(), UserFactory()
-    CourseRun.objects.create(user=finished, course=small_course, completed_at=timezone.now())
-    CourseRun.objects.create(user=still_open, course=small_course)
+    CourseRunFactory(user=finished, course=small_course, completed_at=timezone.now())
+    CourseRunFactory(user=still_open, course=small_course)
     others = [UserFactory() for _ in range(5)]
     for person in others:
-        CourseRun.objects.create(user=person, course=small_course, completed_at=timezone.now())
+        CourseRunFactory(user=person, course=small_course, completed_at=timezone.now())
     monkeypatch.setattr(services, "RUNS_BATCH", 4)  # several batches
     people = [finished.pk, still_open.pk, never.pk, *(p.pk for p in others)]
     with django_assert_max_num_queries(2 * 2 + 2):

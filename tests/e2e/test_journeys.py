@@ -182,12 +182,10 @@ def test_a_wrong_password_is_announced_and_tied_to_the_fields(browse, learner):
 
 @pytest.fixture
 def admin_roles(tree, groups):
-    from compliance.demo import hr_permissions_ensure
-    from paragraf.demo.seed import seed_permissions
+    from people.services import roles_ensure
 
     _, courses_index, guidelines_index = tree
-    seed_permissions(courses_index, guidelines_index)
-    hr_permissions_ensure()
+    roles_ensure()
 
 
 HR_CSV = (

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
 from courses.models import StepCompletion
-from guidelines.demo import seed_guideline_demo
+from demo.guidelines import seed_guideline_demo
 from guidelines.models import Citation, GuidelineChange, GuidelineSection, ReviewItem
 from tests.guidelines.helpers import edit_sections
 

@@ -44,7 +44,9 @@ def test_the_guideline_page_query_count_does_not_grow_with_citations(
     _as_question(cited)
     client.force_login(jurist)
     client.get(cited["guideline"].url)  # warm caches (site root paths, content types)
-    with django_assert_max_num_queries(14):
+    # 16: the jurist holds page permissions from the migrated role, so Wagtail's userbar reads
+    # them (the page-permission rows and the page) to offer "Rediger side".
+    with django_assert_max_num_queries(16):
         response = client.get(cited["guideline"].url)
     assert response.content.decode().count("Ekstra ") == lessons
 

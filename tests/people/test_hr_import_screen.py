@@ -14,7 +14,7 @@ from django.utils import timezone
 from people.hr_imports import hr_import_load, hr_import_preview, hr_imports_purge
 from people.models import HRImport, User
 from people.roles import HR, LEARNER
-from tests.factories import UserFactory
+from tests.factories import HRImportFactory, UserFactory
 
 CSV = (
     "medarbejdernr;fornavn;efternavn;email;enhedskode;enhedsnavn;overordnet_enhedskode;stilling;"
@@ -32,9 +32,9 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def hr_admin(hr, media):
-    from compliance.demo import hr_permissions_ensure
+    from people.services import roles_ensure
 
-    hr_permissions_ensure()
+    roles_ensure()
     return hr
 
 
@@ -54,7 +54,7 @@ def upload(client, data: bytes = CSV, fmt: str = "csv", capture=None):
 def pending(user, data: bytes = CSV) -> HRImport:
     """An upload whose preview task has not run yet."""
     name = default_storage.save(f"hr-import/{uuid.uuid4().hex}.csv", SimpleUploadedFile("x", data))
-    return HRImport.objects.create(uploaded_by=user, file_name=name, format="csv")
+    return HRImportFactory(uploaded_by=user, file_name=name, format="csv")
 
 
 @pytest.mark.django_db
@@ -147,7 +147,9 @@ def test_a_refusal_at_load_time_is_shown_as_afvist(client, hr_admin, monkeypatch
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("suffix", ["", "status.json", "bekraeft/", "annuller/"])
-@pytest.mark.parametrize("token", ["not-a-uuid", "1 OR 1=1", "0d95cc9b-64af-4a58-a2ad-a4d1a793c693"])
+@pytest.mark.parametrize(
+    "token", ["not-a-uuid", "1 OR 1=1", "0d95cc9b-64af-4a58-a2ad-a4d1a793c693"]
+)
 def test_a_token_that_is_not_a_uuid_or_unknown_is_a_404(client, hr_admin, suffix, token):
     client.force_login(hr_admin)
     url = f"/admin/hr-import/{token}/{suffix}"
@@ -231,9 +233,12 @@ def test_unconfirmed_uploads_are_deleted_with_their_files_after_24_hours(hr_admi
 
 
 def test_the_purge_is_on_the_beat_schedule(settings):
+    from django.apps import apps
+
     from paragraf.celery import app
 
-    app.loader.import_default_modules()  # what a worker does at start: autodiscover the tasks
+    # What a worker does at start: import every installed app's tasks module.
+    app.loader.autodiscover_tasks([config.name for config in apps.get_app_configs()])
     entry = settings.CELERY_BEAT_SCHEDULE["people-hr-imports-purge"]
     assert entry["task"] in app.tasks
     assert entry["schedule"] <= 60 * 60

@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from courses.models import CourseRun
-from courses.services import run_start_new
+from courses.services import runs_start_new
 from people.roles import JURIST
 from quizzes.models import Attempt, QuizPage
 from quizzes.services import (
@@ -40,7 +40,7 @@ def test_a_new_course_run_gets_the_full_attempt_allowance(client, learner, modul
     submit(client, start(client, quiz), right=True)  # second and last attempt passes
     assert CourseRun.objects.get(user=learner).completed_at is not None
     assert client.post(f"/quiz/{quiz.pk}/start/").status_code == 403  # allowance used
-    run_start_new(user=learner, course=course_page)  # next year's cycle
+    runs_start_new(course=course_page, user_ids=[learner.pk])  # next year's cycle
     first = start(client, quiz)
     assert first.number == 1 and first.state == Attempt.State.IN_PROGRESS
     submit(client, first, right=False)

@@ -1,6 +1,6 @@
 """The demo step places quizzes at the end of every module and is idempotent."""
 
-from quizzes import demo
+from demo import quizzes as demo
 from quizzes.models import Question, QuizPage
 from tests.factories import StatuteProvisionFactory, course
 

@@ -14,7 +14,7 @@ from certificates.models import Certificate
 from certificates.tasks import certificate_issue_task
 from courses.models import CourseRun
 from courses.services import step_complete
-from tests.factories import UserFactory, course, lessons_of
+from tests.factories import CourseRunFactory, UserFactory, course, lessons_of
 from tests.services.conftest import CeleryProcess, celery_env, skip_without_services, worker_dsn
 
 pytestmark = skip_without_services
@@ -33,7 +33,7 @@ def wait_until(check, *, timeout: float = 30, what: str = "condition"):
 
 def completed_run() -> CourseRun:
     """A completed run written straight to the database (no completion signal, no task)."""
-    return CourseRun.objects.create(
+    return CourseRunFactory(
         user=UserFactory(), course=course(modules=1, lessons=1), completed_at=timezone.now()
     )
 

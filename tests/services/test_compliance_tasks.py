@@ -9,7 +9,7 @@ import uuid
 from compliance.models import Assignment, ReminderLog, Requirement
 from compliance.tasks import evaluate_requirements_task, send_reminders_task
 from people.services import org_unit_ensure
-from tests.factories import UserFactory, course
+from tests.factories import RequirementFactory, UserFactory, course
 from tests.services.conftest import skip_without_services
 from tests.services.test_celery_worker import kill_worker_child_mid_task
 
@@ -21,7 +21,7 @@ def team_with_requirement(people: int = 3):
     tag = uuid.uuid4().hex[:8].upper()
     unit = org_unit_ensure(code=f"IT-{tag}", name=f"Team {tag}", parent=None)
     members = [UserFactory(org_unit=unit) for _ in range(people)]
-    requirement = Requirement.objects.create(
+    requirement = RequirementFactory(
         name=f"Krav {tag}",
         course=course(title=f"Kursus {tag}", modules=1, lessons=1),
         trigger=Requirement.Trigger.ASSIGNED,

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 
 from people.hr_imports import hr_import_confirm, hr_import_create
 from people.models import HRImport, User
+from people.tasks import hr_import_load_task, hr_import_preview_task
 from tests.factories import UserFactory
 from tests.services.conftest import skip_without_services
 from tests.services.test_celery_worker import wait_until
@@ -25,6 +26,7 @@ def test_an_upload_is_previewed_and_after_confirm_loaded_by_the_worker(live_db, 
     ).encode()
     hr = UserFactory()
     record = hr_import_create(upload=ContentFile(data, name="hr.csv"), fmt="csv", by=hr)
+    hr_import_preview_task.delay(record.pk)  # as the upload view does after commit
 
     def status() -> str:
         return HRImport.objects.get(pk=record.pk).status
@@ -36,6 +38,7 @@ def test_an_upload_is_previewed_and_after_confirm_loaded_by_the_worker(live_db, 
     assert not User.objects.filter(employee_number=f"W{tag}1").exists()
 
     assert hr_import_confirm(record=record, by=hr)
+    hr_import_load_task.delay(record.pk)  # as the confirm view does after commit
     wait_until(lambda: status() == HRImport.Status.DONE, what="the load")
     assert User.objects.filter(employee_number=f"W{tag}1", first_name="Wanda").exists()
     assert not (worker.media_root / record.file_name).exists()

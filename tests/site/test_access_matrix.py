@@ -17,19 +17,18 @@ from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from certificates.services import certificate_issue_for_run
-from compliance.demo import hr_permissions_ensure
 from compliance.models import Assignment, Requirement
 from compliance.services import requirements_evaluate
 from courses.models import CourseRun
 from courses.services import step_complete
 from guidelines.models import GuidelineChange, StatuteProvision
-from paragraf.demo.authoring import question_permissions_ensure
-from paragraf.demo.seed import seed_permissions
-from people.models import AuditEvent, HRImport
 from people.roles import LEARNER, MANAGER
+from people.services import roles_ensure
 from quizzes.services import attempt_start
 from tests.compliance.conftest import requirement
 from tests.factories import (
+    AuditEventFactory,
+    HRImportFactory,
     StatuteProvisionFactory,
     UserFactory,
     citation,
@@ -42,7 +41,17 @@ from tests.factories import (
 )
 from tests.guidelines.helpers import edit_sections
 
-OUR_APPS = {"paragraf", "people", "guidelines", "courses", "quizzes", "compliance", "certificates"}
+OUR_APPS = {
+    "paragraf",
+    "people",
+    "guidelines",
+    "courses",
+    "quizzes",
+    "authoring",
+    "compliance",
+    "certificates",
+    "demo",
+}
 #: Wagtail's own admin for the user model (people.User) is Wagtail's, not ours.
 BUILTIN_NAMESPACES = {"wagtailusers_users"}
 ROLES = ["anonym", "medarbejder", "leder", "leder_anden_enhed", "hr", "jurist"]
@@ -80,10 +89,10 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "paragraf_person_search": ("GET", "", HR_ONLY),
     "paragraf_person_export": ("GET", "person_json", HR_ONLY),
     "paragraf_evidence": ("GET", "", STAFF),
-    "paragraf_review_report": ("GET", "", JURIST_ONLY),
-    "paragraf_review_report_results": ("GET", "", JURIST_ONLY),
-    "paragraf_question_import": ("GET", "", JURIST_ONLY),
-    "paragraf_question_import_template": ("GET", "csv", JURIST_ONLY),
+    "authoring_review_report": ("GET", "", JURIST_ONLY),
+    "authoring_review_report_results": ("GET", "", JURIST_ONLY),
+    "quizzes_question_import": ("GET", "", JURIST_ONLY),
+    "quizzes_question_import_template": ("GET", "csv", JURIST_ONLY),
     "guidelines_admin:review_queue": ("GET", "", JURIST_ONLY),
     "guidelines_admin:review_queue_results": ("GET", "", JURIST_ONLY),
     "guidelines_admin:changes": ("GET", "", STAFF),
@@ -142,10 +151,9 @@ NAMESPACE_TABLE: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         # Wagtail's confirmation page asks for admin access only; it shows no question content.
         "confirm_workflow_cancellation": ("question", STAFF),
     },
+    # Jurists (the role in people.roles.ROLE_GRANTS) add and edit categories; nobody deletes one.
     "wagtailsnippets_quizzes_questioncategory": {
         "*": ("category", JURIST_ONLY),
-        "add": ("category", NOBODY),
-        "copy": ("category", NOBODY),
         "delete": ("category", NOBODY),
     },
     # Wagtail's choosers are open to every admin user; creating through them is not.
@@ -159,7 +167,7 @@ NAMESPACE_TABLE: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
     "wagtailsnippetchoosers_quizzes_questioncategory": {
         "*": ("category", STAFF),
-        "create": ("category", NOBODY),
+        "create": ("category", JURIST_ONLY),
     },
     "guideline_section_chooser": {"*": ("section_pk", STAFF), "create": ("section_pk", NOBODY)},
     # Read-only for HR: nobody adds, edits or deletes audit rows or certificates by hand.
@@ -246,9 +254,7 @@ def test_every_url_pattern_has_a_row_in_the_access_table():
 @pytest.fixture
 def world(tree, groups, units, learner, manager, hr, jurist):
     _, courses_index, guidelines_index = tree
-    seed_permissions(courses_index, guidelines_index)
-    hr_permissions_ensure()
-    question_permissions_ensure()
+    roles_ensure()
     other_manager = UserFactory(username="leder2", org_unit=units["other_area"], is_manager=True)
     other_manager.groups.add(groups[LEARNER], groups[MANAGER])
     ag = guideline("AG-UDE", sections=3, title="Udeservering")
@@ -276,8 +282,8 @@ def world(tree, groups, units, learner, manager, hr, jurist):
     certificate, _ = certificate_issue_for_run(run=run)
     edit_sections(ag, AG_UDE_2={"body": "<p>Ny tekst om afstand til facaden</p>"})
     change = GuidelineChange.objects.filter(page=ag).order_by("-pk").first()
-    event = AuditEvent.objects.create(actor=hr, subject=learner, action="view", what="test")
-    upload = HRImport.objects.create(uploaded_by=hr, format="csv")
+    event = AuditEventFactory(actor=hr, subject=learner, action="view", what="test")
+    upload = HRImportFactory(uploaded_by=hr, format="csv")
     people = {
         "medarbejder": learner,
         "leder": manager,

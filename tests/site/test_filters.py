@@ -8,7 +8,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from paragraf.filters import FastSelect, ShortModelChoiceFilter
+from compliance.filters import FastSelect, ShortModelChoiceFilter
 from people.models import OrgUnit
 
 

@@ -94,9 +94,9 @@ def test_the_certificate_verification_limit_counts_each_client_behind_the_proxy(
 
 
 def test_hr_sees_the_lockout_and_unlocks_it_with_an_audit_line(client, hr, learner, groups):
-    from compliance.demo import hr_permissions_ensure
+    from people.services import roles_ensure
 
-    hr_permissions_ensure()
+    roles_ensure()
     attacker = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT):
         login(attacker, "medarbejder", "forkert", remote="10.20.0.66")

@@ -14,19 +14,18 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from courses.models import CourseRun
-from paragraf.demo.seed import seed_permissions
-from paragraf.models import PrivacySettings
-from paragraf.privacy import retention_apply
-from paragraf.tasks import retention_apply_task
-from people.models import AuditEvent, User
+from people.models import AuditEvent, PrivacySettings, User
 from people.privacy import anonymiser_register, anonymisers, personal_data_exporters
-from tests.factories import UserFactory, course
+from people.privacy_data import retention_apply
+from people.services import roles_ensure
+from people.tasks import retention_apply_task
+from tests.factories import CourseRunFactory, UserFactory, course
 
 
 @pytest.fixture
 def admin_perms(tree, groups):
     _, courses_index, guidelines_index = tree
-    seed_permissions(courses_index, guidelines_index)
+    roles_ensure()
 
 
 def test_a_person_sees_their_own_profile_on_min_data(client, learner):
@@ -46,7 +45,7 @@ def test_min_data_requires_login(client, db):
 
 def test_the_json_export_holds_profile_and_course_runs(client, learner, tree):
     c = course(title="Forvaltningsret", modules=1, lessons=1)
-    CourseRun.objects.create(user=learner, course=c)
+    CourseRunFactory(user=learner, course=c)
     client.force_login(learner)
     response = client.get("/min-data/json/")
     assert response.status_code == 200
@@ -99,7 +98,7 @@ def test_min_data_query_count_does_not_grow_with_records(client, learner, tree):
             assert client.get(path).status_code == 200
         return len(captured)
 
-    CourseRun.objects.create(user=learner, course=c)
+    CourseRunFactory(user=learner, course=c)
     paths = ("/min-data/", "/min-data/json/", "/min-data/csv/")
     for path in paths:  # warm caches (content types, settings) and the audit log's first rows
         queries(path)
@@ -189,7 +188,7 @@ def _leaver(units, *, left_days_ago: int, **fields) -> User:
 def test_retention_anonymises_a_leaver_after_the_retention_period(units, groups, tree):
     leaver = _leaver(units, left_days_ago=400, first_name="Bodil", email="bodil@tmf.kk.dk")
     c = course(modules=1, lessons=1)
-    CourseRun.objects.create(user=leaver, course=c)
+    CourseRunFactory(user=leaver, course=c)
 
     assert retention_apply() == 1
 
@@ -281,7 +280,7 @@ def test_the_celery_task_and_the_command_apply_the_policy(units, groups):
 
 def test_the_retention_task_is_scheduled_by_beat(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["paragraf-retention"]
-    assert entry["task"] == "paragraf.tasks.retention_apply_task"
+    assert entry["task"] == "people.tasks.retention_apply_task"
 
 
 def test_script_in_a_persons_name_is_escaped_on_min_data(client, units, groups):

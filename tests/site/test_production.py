@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 
 import pytest
@@ -56,8 +57,9 @@ def test_deploy_check_fails_when_the_base_url_is_not_https():
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """A migrated database and collected static files, served by gunicorn with DEBUG off."""
+def production_install(tmp_path_factory):
+    """A database migrated and static files collected with production settings (DEBUG off, so
+    no demo app): the environment and the database file."""
     tmp = tmp_path_factory.mktemp("prod")
     env = production_env(
         DATABASE_URL=f"sqlite:///{tmp / 'prod.sqlite3'}",
@@ -69,8 +71,64 @@ def served(tmp_path_factory):
     for args in (("migrate", "--noinput", "-v0"), ("collectstatic", "--noinput", "-v0")):
         result = manage(*args, env=env)
         assert result.returncode == 0, result.stderr
+    return env, tmp / "prod.sqlite3"
+
+
+@pytest.fixture(scope="module")
+def served(production_install):
+    """The production install served by gunicorn."""
+    env, _ = production_install
     with gunicorn(env) as port:
         yield port
+
+
+def _granted(database, sql: str) -> set[tuple[str, str]]:
+    with sqlite3.connect(database) as connection:
+        return set(connection.execute(sql).fetchall())
+
+
+def test_a_production_install_has_the_six_roles_with_their_permissions_after_migrate(
+    production_install,
+):
+    from people.roles import ROLE_GRANTS
+
+    _, database = production_install
+    model = _granted(
+        database,
+        "SELECT g.name, ct.app_label || '.' || p.codename FROM auth_group g "
+        "JOIN auth_group_permissions gp ON gp.group_id = g.id "
+        "JOIN auth_permission p ON p.id = gp.permission_id "
+        "JOIN django_content_type ct ON ct.id = p.content_type_id",
+    )
+    pages = _granted(
+        database,
+        "SELECT g.name, p.codename FROM wagtailcore_grouppagepermission gpp "
+        "JOIN auth_group g ON g.id = gpp.group_id JOIN auth_permission p ON p.id = gpp.permission_id "
+        "JOIN wagtailcore_page page ON page.id = gpp.page_id WHERE page.depth = 1",
+    )
+    collections = _granted(
+        database,
+        "SELECT g.name, ct.app_label || '.' || p.codename FROM wagtailcore_groupcollectionpermission "
+        "gcp JOIN auth_group g ON g.id = gcp.group_id "
+        "JOIN auth_permission p ON p.id = gcp.permission_id "
+        "JOIN django_content_type ct ON ct.id = p.content_type_id",
+    )
+    groups = {name for (name,) in _granted(database, "SELECT name FROM auth_group")}
+    assert {grant.name for grant in ROLE_GRANTS} <= groups
+    assert len(ROLE_GRANTS) == 6
+    for grant in ROLE_GRANTS:
+        assert {(grant.name, p) for p in grant.permissions} <= model, grant.name
+        assert {(grant.name, p) for p in grant.page_permissions} <= pages, grant.name
+        assert {(grant.name, p) for p in grant.collection_permissions} <= collections, grant.name
+    assert ("HR", "wagtailadmin.access_admin") in model
+    assert not {row for row in model if row[0] in ("Medarbejder", "Leder")}
+
+
+def test_production_settings_do_not_install_the_demo(production_install):
+    env, _ = production_install
+    result = manage("seed_demo", env=env)
+    assert result.returncode != 0
+    assert "Unknown command: 'seed_demo'" in result.stderr
 
 
 HTTPS = {"X-Forwarded-Proto": "https"}

@@ -203,11 +203,11 @@ SCRIPT = "<script>alert('x')</script>"
 
 
 def test_script_in_a_name_is_escaped_wherever_the_person_is_shown(client, learner, manager, hr):
-    from paragraf.demo.seed import seed_permissions
+    from people.services import roles_ensure
     from tests.factories import site_tree
 
     _, courses_index, guidelines_index = site_tree()
-    seed_permissions(courses_index, guidelines_index)
+    roles_ensure()
     type(learner).objects.filter(pk=learner.pk).update(
         first_name=SCRIPT, job_title=(SCRIPT * 50)[:255]
     )
@@ -227,10 +227,10 @@ def test_script_in_a_name_is_escaped_wherever_the_person_is_shown(client, learne
 
 
 def test_an_oversized_search_is_refused_with_a_message_tied_to_the_field(client, hr, tree):
-    from paragraf.demo.seed import seed_permissions
+    from people.services import roles_ensure
 
     _, courses_index, guidelines_index = tree
-    seed_permissions(courses_index, guidelines_index)
+    roles_ensure()
     client.force_login(hr)
     html = client.get("/admin/persondata/", {"q": "x" * 5000}).content.decode()
     assert 'aria-invalid="true"' in html

@@ -1,0 +1,205 @@
+"""Writes for authoring: moving review dates on publish and sending the weekly review digest."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import ngettext
+from wagtail.models import PageLogEntry
+
+from people.models import User
+from quizzes.models import QuestionCategory
+
+from .models import ReviewDigestLog
+from .selectors import (
+    DUE_WITHIN_DAYS,
+    ReviewItem,
+    review_items,
+    review_recipients,
+    unit_managers_by_unit,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def months_add(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` calendar months on, clamped to the month's last day (31/1 + 1 = 28/2)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_date_next(
+    *,
+    current: dt.date | None,
+    previous: dt.date | None,
+    interval_months: int,
+    published_on: dt.date,
+) -> dt.date | None:
+    """The review date an item should get when it is published, or None to leave it alone.
+
+    A date the editor changed in this very edit is theirs, even if it lies in the past (it will
+    then show as overdue). Otherwise publishing an item that is due (no date, overdue, or due
+    within ``DUE_WITHIN_DAYS``) counts as its review and moves the date ``interval_months`` on.
+    """
+    if current is not None and current != previous:
+        return None
+    if current is None or current <= published_on + dt.timedelta(days=DUE_WITHIN_DAYS):
+        return months_add(published_on, interval_months or 12)
+    return None
+
+
+def _revision_review_date(revision) -> dt.date | None:
+    if revision is None:
+        return None
+    value = (revision.content or {}).get("next_review_date")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _previously_published_revision(*, page, revision):
+    """The revision that was live before ``revision`` was published (one query), from the log."""
+    entries = PageLogEntry.objects.filter(page=page, action="wagtail.publish").exclude(
+        revision__isnull=True
+    )
+    if revision is not None:
+        entries = entries.exclude(revision=revision)
+    entry = entries.select_related("revision").order_by("-timestamp", "-pk").first()
+    return entry.revision if entry else None
+
+
+def review_date_advance_page(*, page, revision, published_on: dt.date) -> dt.date | None:
+    """After ``revision`` of a course or guideline page went live, move its review date if due.
+
+    Writes the page row and the published revision's stored copy (so the editor shows the new
+    date and a later publish of that revision keeps it); two UPDATEs, or none when not due.
+    """
+    previous_revision = _previously_published_revision(page=page, revision=revision)
+    new_date = review_date_next(
+        current=page.next_review_date,
+        previous=_revision_review_date(previous_revision),
+        interval_months=page.review_interval_months,
+        published_on=published_on,
+    )
+    if new_date is None:
+        return None
+    type(page).objects.filter(pk=page.pk).update(next_review_date=new_date)
+    page.next_review_date = new_date
+    if revision is not None:
+        revision.content["next_review_date"] = new_date.isoformat()
+        revision.save(update_fields=["content"])
+    logger.info("review date of page %s moved to %s on publish", page.pk, new_date)
+    return new_date
+
+
+def review_date_advance_object(
+    *, obj: QuestionCategory, previous: dt.date | None, published_on: dt.date
+) -> dt.date | None:
+    """The same for a snippet without drafts (a question category) after it was saved."""
+    new_date = review_date_next(
+        current=obj.next_review_date,
+        previous=previous,
+        interval_months=obj.review_interval_months,
+        published_on=published_on,
+    )
+    if new_date is None:
+        return None
+    type(obj).objects.filter(pk=obj.pk).update(next_review_date=new_date)
+    obj.next_review_date = new_date
+    logger.info("review date of %s %s moved to %s", obj._meta.label, obj.pk, new_date)
+    return new_date
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _digest_claim(*, recipient: User, items: list[ReviewItem], week: str) -> list[ReviewItem]:
+    """Insert a log row per item; keep the items whose row is new (the unique constraint makes
+    a concurrent or repeated run skip what another run already claimed)."""
+    claimed = []
+    for item in items:
+        content_type = ContentType.objects.get_for_model(item.obj)
+        try:
+            with transaction.atomic():
+                ReviewDigestLog.objects.create(
+                    recipient=recipient,
+                    content_type=content_type,
+                    object_id=item.obj.pk,
+                    week=week,
+                )
+        except IntegrityError:
+            continue
+        claimed.append(item)
+    return claimed
+
+
+def review_digest_send(*, today: dt.date) -> int:
+    """E-mail each owner one Danish digest of their items due for review; return mails sent.
+
+    Each item goes to each recipient once per ISO week: the log row and the e-mail share a
+    transaction, so a failed send leaves no row and a retry sends it; a repeated run sends
+    nothing. Queries: one per content family, one for unit managers, one for the week's log,
+    then one insert per new item.
+    """
+    items = review_items(today=today)
+    week = iso_week(today)
+    managers = unit_managers_by_unit(items=items)
+    by_recipient: dict[int, tuple[User, list[ReviewItem]]] = {}
+    for item in items:
+        for recipient in review_recipients(item=item, unit_managers=managers):
+            by_recipient.setdefault(recipient.pk, (recipient, []))[1].append(item)
+    already = defaultdict(set)
+    for recipient_id, ct_id, object_id in ReviewDigestLog.objects.filter(week=week).values_list(
+        "recipient_id", "content_type_id", "object_id"
+    ):
+        already[recipient_id].add((ct_id, object_id))
+    report_url = settings.PARAGRAF_BASE_URL + reverse("authoring_review_report")
+    sent = 0
+    for recipient, recipient_items in by_recipient.values():
+        fresh = [
+            item
+            for item in recipient_items
+            if (ContentType.objects.get_for_model(item.obj).pk, item.obj.pk)
+            not in already[recipient.pk]
+        ]
+        if not fresh:
+            continue
+        with transaction.atomic():
+            claimed = _digest_claim(recipient=recipient, items=fresh, week=week)
+            if not claimed:
+                continue
+            with translation.override("da"):
+                subject = ngettext(
+                    "Paragraf: %(count)d punkt skal gennemses (uge %(week)s)",
+                    "Paragraf: %(count)d punkter skal gennemses (uge %(week)s)",
+                    len(claimed),
+                ) % {"count": len(claimed), "week": week.split("W")[1]}
+                body = render_to_string(
+                    "authoring/review_digest.txt",
+                    {
+                        "recipient": recipient,
+                        "items": claimed,
+                        "base_url": settings.PARAGRAF_BASE_URL,
+                        "report_url": report_url,
+                        "today": today,
+                    },
+                )
+            send_mail(subject, body, None, [recipient.email])
+        sent += 1
+        logger.info(
+            "review digest week=%s sent to user=%s items=%d", week, recipient.pk, len(claimed)
+        )
+    if not sent:
+        logger.info("review digest week=%s: nothing new to send (%d items due)", week, len(items))
+    return sent

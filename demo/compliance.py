@@ -1,0 +1,106 @@
+"""Demo step for seed_demo: the three demo requirements, evaluated, and a realistic mix in
+leder's team (someone overdue, someone completed). Idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.utils import timezone
+
+from compliance.models import Assignment, Requirement, Status
+from compliance.services import assignment_complete, counts_rebuild, requirements_evaluate
+
+logger = logging.getLogger(__name__)
+
+
+def seed_compliance(context: dict) -> None:
+    courses = context.get("courses", {})
+    units = context.get("units", {})
+    people = context.get("people", {})
+    onboarding = courses.get("onboarding-nye-medarbejdere")
+    managers = courses.get("jurakursus-nye-ledere")
+    jura = courses.get("jura-kort-og-godt")
+    if not (onboarding and managers and jura):
+        logger.warning("compliance demo skipped: the demo courses are missing")
+        return
+    today = timezone.localdate()
+    applies = today - dt.timedelta(days=365)
+    specs = [
+        (
+            "Onboarding for nye medarbejdere",
+            onboarding,
+            {"trigger": Requirement.Trigger.START_DATE, "due_days": 30},
+        ),
+        (
+            "Jurakursus for nye ledere",
+            managers,
+            {
+                "trigger": Requirement.Trigger.BECAME_MANAGER,
+                "due_days": 90,
+                "managers_only": True,
+                # Catches leder, who became a manager a little over a year ago and is late.
+                "applies_from": today - dt.timedelta(days=730),
+            },
+        ),
+        (
+            "Jura – Kort og Godt for sagsbehandlere i Byens Anvendelse",
+            jura,
+            {
+                "trigger": Requirement.Trigger.ASSIGNED,
+                "due_days": 60,
+                "job_titles": "sagsbehandler",
+                "recurrence": Requirement.Recurrence.MONTHS,
+                "recurrence_months": 24,
+            },
+        ),
+    ]
+    created = False
+    for name, course, fields in specs:
+        requirement, new = Requirement.objects.get_or_create(
+            name=name, defaults={"course": course, "applies_from": applies} | fields
+        )
+        created |= new
+        if new and "job_titles" in fields and "BA" in units:
+            requirement.units.set([units["BA"]])
+    requirements_evaluate()
+    if created:
+        _team_mix(people, today)
+
+
+def _team_mix(people: dict, today: dt.date) -> None:
+    """Make leder's team realistic: one overdue, one completed (first seeding only)."""
+    from people.models import User
+
+    leder = people.get("leder")
+    if leder is None:
+        return
+    from people.models import OrgUnit
+
+    unit = OrgUnit.objects.get(pk=leder.org_unit_id)  # sorted inserts may have moved its path
+    team = list(
+        User.objects.filter(org_unit__path__startswith=unit.path, is_active=True).exclude(
+            pk=leder.pk
+        )
+    )
+    open_cycles = list(
+        Assignment.objects.filter(
+            person__in=team, status__in=[Status.NOT_STARTED, Status.IN_PROGRESS]
+        )
+        .select_related("person")
+        .order_by("person_id", "id")
+    )
+    if not open_cycles:
+        return
+    # The demo learner keeps a clean slate; someone else in the team is late.
+    others = [a for a in open_cycles if a.person.username != "medarbejder"] or open_cycles
+    overdue = others[0]
+    Assignment.objects.filter(pk=overdue.pk).update(
+        status=Status.OVERDUE,
+        due_at=today - dt.timedelta(days=5),
+        assigned_at=today - dt.timedelta(days=35),
+    )
+    done = next((a for a in others if a.person_id != overdue.person_id), None)
+    if done is not None:
+        assignment_complete(assignment=done, completed_at=timezone.now() - dt.timedelta(days=3))
+    counts_rebuild()
