@@ -12,7 +12,7 @@ from courses.models import CourseRun
 from people.roles import HR
 
 from .models import CertificateTemplate
-from .services import certificate_issue_and_render, certificate_issue_for_assignment_and_render
+from .services import certificate_issue_and_render
 
 logger = logging.getLogger(__name__)
 
@@ -42,16 +42,9 @@ def seed_certificates(context: dict[str, object]) -> None:
             )
         )
     issued = 0
-    from compliance.models import Assignment, Status
-
-    for assignment in Assignment.objects.filter(
-        status=Status.COMPLETED, certificate__isnull=True
-    ).select_related("person", "requirement__course"):
-        certificate_issue_for_assignment_and_render(assignment=assignment)
-        issued += 1
     for run in CourseRun.objects.filter(
         completed_at__isnull=False, certificate__isnull=True
     ).select_related("user", "course"):
         certificate_issue_and_render(run=run)
         issued += 1
-    logger.info("demo certificates issued or attached: %s", issued)
+    logger.info("demo certificates issued: %s", issued)
