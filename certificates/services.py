@@ -85,7 +85,7 @@ def certificate_cycle_attach(*, certificate: Certificate, run: CourseRun) -> boo
     the run's completion time (compliance completes it in the run's own transaction, so it is
     there when the certificate task runs after commit). Its requirement's recurrence sets
     ``valid_until``, and any PDF is marked outdated. Returns True when a cycle was attached;
-    False (one query, no write) when the certificate has one already or the run completed none.
+    False (at most one query, no write) when the certificate has one or the run completed none.
     """
     from compliance.models import Assignment, Status
 
