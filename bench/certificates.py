@@ -28,7 +28,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from bench.harness import BenchContext, Figure, median, timed
-from certificates.pdf import CertificateContent, certificate_pdf_render, fonts_register
+from certificates.pdf import CertificateContent, certificate_pdf_render
+from people.fonts import fonts_register
 
 RENDERS = 50
 BUDGET_MS = 6.0

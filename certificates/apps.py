@@ -8,13 +8,11 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from compliance.signals import cycle_completed
         from courses.signals import course_completed
         from people.privacy import personal_data_register
 
         from .privacy import certificates_export
-        from .receivers import on_course_completed, on_cycle_completed
+        from .receivers import on_course_completed
 
         course_completed.connect(on_course_completed, dispatch_uid="certificates_course_completed")
-        cycle_completed.connect(on_cycle_completed, dispatch_uid="certificates_cycle_completed")
         personal_data_register("kursusbeviser", certificates_export)

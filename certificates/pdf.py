@@ -3,10 +3,9 @@
 Bitstream Vera ships inside the reportlab wheel, so the font exists wherever reportlab is
 installed (no system font path), covers æøå, and is embedded (subset) in every PDF.
 
-What is the same in every PDF is built once per process and reused: the font subsets (the
-glyph program, its ToUnicode map and widths, compressed), the template images (decoded and
-compressed), so a render spends its time on what differs: the text, the QR code and the
-page stream.
+The fonts are registered once per process, when this module is imported, through reportlab's
+public API (parsing a TTF costs milliseconds); reportlab builds each PDF's font subset itself.
+The template images are decoded and compressed once per process and reused.
 """
 
 from __future__ import annotations
@@ -15,14 +14,11 @@ import copy
 import io
 import logging
 import re
-import threading
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import reportlab
 import segno
 from django.utils import translation
 from django.utils.formats import date_format
@@ -31,14 +27,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import asciiBase85Decode
 from reportlab.lib.utils import ImageReader, _digester, simpleSplit
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import (
-    FF_NONSYMBOLIC,
-    FF_SYMBOLIC,
-    SUBSETN,
-    TTFont,
-    makeToUnicodeCMap,
-)
 from reportlab.pdfgen.canvas import Canvas
+
+from people.fonts import FONT, FONT_BOLD, fonts_register
 
 if TYPE_CHECKING:
     import datetime
@@ -48,137 +39,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 QR_MASK = 0
-FONT = "ParagrafSans"
-FONT_BOLD = "ParagrafSans-Bold"
-_FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
-_fonts_registered = False
-
-
-#: Characters given fixed codes in every certificate's font subsets (after ASCII, which
-#: reportlab always includes), so that names and titles with Danish letters in any order give
-#: the same subset and reuse its cached PDF objects; a glyph costs about 100 bytes.
-PRESEED = "æøåÆØÅéüöäÉÜÖÄ–·"
 _FLATE = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
 
-
-@dataclass(frozen=True)
-class _SubsetObjects:
-    """One font subset's PDF data, as reportlab would write it, ready to reuse."""
-
-    base_font: str
-    widths: bytes  # the formatted /Widths array
-    cmap: bytes  # the ToUnicode CMap stream content
-    font_file: bytes  # the TrueType subset program
-    font_file_length: int  # /Length1: its length before compression
-
-
-def _stream(doc: pdfdoc.PDFDocument, content: bytes, **entries) -> pdfdoc.PDFStream:
-    """A stream of ``content``, compressed already when the document compresses."""
-    dictionary = pdfdoc.PDFDictionary(entries)
-    if doc.compression:
-        dictionary["Filter"] = _FLATE  # reportlab applies no filter to a stream that has one
-    return pdfdoc.PDFStream(dictionary, content)
-
-
-class CachedSubsetTTFont(TTFont):
-    """A TTFont that builds each distinct subset's PDF objects once per process.
-
-    reportlab's ``TTFont.addObjects`` parses the glyphs into a new subset program, compresses
-    it and formats its widths array for every document, about half the cost of a certificate.
-    The result depends only on the subset (the characters, in code order) and on whether the
-    document compresses, so it is kept in a small LRU and copied into each document. The PDF
-    objects written are the ones ``TTFont.addObjects`` writes.
-    """
-
-    CACHE_SIZE = 32
-
-    def __init__(self, name: str, filename: str, **kwargs) -> None:
-        super().__init__(name, filename, **kwargs)
-        self._subsets: OrderedDict[tuple, _SubsetObjects] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def _subset_objects(self, n: int, subset: list[int], compress: bool) -> _SubsetObjects:
-        key = (n, tuple(subset), bool(compress))
-        with self._lock:
-            cached = self._subsets.get(key)
-            if cached is not None:
-                self._subsets.move_to_end(key)
-                return cached
-        face = self.face
-        base_font = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
-        doc = pdfdoc.DummyDoc()
-        widths = pdfdoc.PDFArray([face.getCharWidth(code) for code in subset]).format(doc)
-        cmap = makeToUnicodeCMap(base_font, subset).encode("utf8")
-        font_file = face.makeSubset(subset)
-        cached = _SubsetObjects(
-            base_font=base_font,
-            widths=widths,
-            cmap=zlib.compress(cmap) if compress else cmap,
-            font_file=zlib.compress(font_file) if compress else font_file,
-            font_file_length=len(font_file),
-        )
-        with self._lock:
-            self._subsets[key] = cached
-            while len(self._subsets) > self.CACHE_SIZE:
-                self._subsets.popitem(last=False)
-        return cached
-
-    def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
-        state = self._assignState(doc)
-        state.frozen = 1
-        face = self.face
-        for n, subset in enumerate(state.subsets):
-            internal_name = self.getSubsetInternalName(n, doc)[1:]
-            objects = self._subset_objects(n, subset, doc.compression)
-            base_font = objects.base_font
-
-            font_file = _stream(doc, objects.font_file, Length1=objects.font_file_length)
-            font_file_ref = doc.Reference(font_file, f"fontFile:{self.face.filename}({base_font})")
-            descriptor = pdfdoc.PDFDictionary(
-                {
-                    "Type": "/FontDescriptor",
-                    "Ascent": face.ascent,
-                    "CapHeight": face.capHeight,
-                    "Descent": face.descent,
-                    "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-                    "FontBBox": pdfdoc.PDFArray(face.bbox),
-                    "FontName": pdfdoc.PDFName(base_font),
-                    "ItalicAngle": face.italicAngle,
-                    "StemV": face.stemV,
-                    "FontFile2": font_file_ref,
-                    "MissingWidth": face.defaultWidth,
-                }
-            )
-            pdf_font = pdfdoc.PDFTrueTypeFont()
-            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
-            pdf_font.Name = internal_name
-            pdf_font.BaseFont = base_font
-            pdf_font.FirstChar = 0
-            pdf_font.LastChar = len(subset) - 1
-            pdf_font.Widths = objects.widths
-            pdf_font.ToUnicode = doc.Reference(
-                _stream(doc, objects.cmap), "toUnicodeCMap:" + base_font
-            )
-            pdf_font.FontDescriptor = doc.Reference(descriptor, "fontDescriptor:" + base_font)
-            doc.Reference(pdf_font, internal_name)
-            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
-        del self.state[doc]
-
-
-def fonts_register() -> None:
-    """Register the embedded fonts once per process (parsing a TTF costs milliseconds)."""
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    pdfmetrics.registerFont(CachedSubsetTTFont(FONT, str(_FONT_DIR / "Vera.ttf")))
-    pdfmetrics.registerFont(CachedSubsetTTFont(FONT_BOLD, str(_FONT_DIR / "VeraBd.ttf")))
-    _fonts_registered = True
-
-
-def _fonts_preseed(canvas: Canvas) -> None:
-    """Give PRESEED's characters their codes in this document before any text is drawn."""
-    for name in (FONT, FONT_BOLD):
-        pdfmetrics.getFont(name).splitString(PRESEED, canvas._doc)
+fonts_register()  # once per process, at import (people.fonts)
 
 
 def _page_streams_compress(canvas: Canvas) -> None:
@@ -342,7 +205,6 @@ def _centred_lines(
 
 def certificate_pdf_render(content: CertificateContent) -> bytes:
     """The certificate as PDF bytes (one A4 page). Reads the template images, if any."""
-    fonts_register()
     buffer = io.BytesIO()
     width, height = A4
     margin = 56
@@ -351,7 +213,6 @@ def certificate_pdf_render(content: CertificateContent) -> bytes:
         canvas = Canvas(
             buffer, pagesize=A4, pageCompression=1, initialFontName=FONT, initialFontSize=12
         )
-        _fonts_preseed(canvas)
         canvas.setTitle(f"{content.heading} – {content.course_title}")
         canvas.setAuthor("Paragraf")
         canvas.setSubject(content.holder_name)

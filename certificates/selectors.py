@@ -31,15 +31,6 @@ def certificates_of_holder(*, user: User) -> list[Certificate]:
     return list(Certificate.objects.filter(holder=user).order_by("-completed_at", "-id"))
 
 
-def certificates_by_course(*, user: User) -> dict[int, Certificate]:
-    """The person's newest certificate per course id (one query), for the dashboard."""
-    result: dict[int, Certificate] = {}
-    for certificate in certificates_of_holder(user=user):
-        if certificate.course_id is not None:
-            result.setdefault(certificate.course_id, certificate)
-    return result
-
-
 @dataclass
 class UnprovenCertificate:
     certificate: Certificate

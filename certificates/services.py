@@ -18,7 +18,6 @@ from .models import Certificate, CertificateTemplate
 from .validity import valid_until_for
 
 if TYPE_CHECKING:
-    from compliance.models import Assignment
     from courses.models import CourseRun
     from people.models import User
 
@@ -79,56 +78,46 @@ def certificate_issue_for_run(*, run: CourseRun) -> tuple[Certificate, bool]:
     raise RuntimeError(f"no free certificate code after {_CODE_ATTEMPTS} attempts")
 
 
-def certificate_issue_for_assignment(*, assignment: Assignment) -> Certificate | None:
-    """The certificate for a completed compliance cycle. Idempotent.
+def certificate_cycle_attach(*, certificate: Certificate, run: CourseRun) -> bool:
+    """Attach the compliance cycle that ``run`` completed to its certificate. Idempotent.
 
-    The cycle attaches to the certificate of the run that completed it (same person, course and
-    completion time), which is issued here if the run's own task has not run yet; the
-    requirement's recurrence sets ``valid_until``. A certificate proves a completed course run
-    (every lesson read, every quiz passed), so a cycle without such a run gets none: None.
-    The PDF is (re-)rendered when the validity changed.
+    The cycle is the person's completed assignment of a requirement for the run's course with
+    the run's completion time (compliance completes it in the run's own transaction, so it is
+    there when the certificate task runs after commit). Its requirement's recurrence sets
+    ``valid_until``, and any PDF is marked outdated. Returns True when a cycle was attached;
+    False (at most one query, no write) when the certificate has one or the run completed none.
     """
-    from courses.models import CourseRun
+    from compliance.models import Assignment, Status
 
-    existing = Certificate.objects.filter(assignment=assignment).first()
-    if existing is not None:
-        return existing
-    run = (
-        CourseRun.objects.select_related("user", "course")
+    if certificate.assignment_id is not None:
+        return False
+    assignment = (
+        Assignment.objects.select_related("requirement")
         .filter(
-            user_id=assignment.person_id,
-            course_id=assignment.requirement.course_id,
-            completed_at=assignment.completed_at,
+            person_id=run.user_id,
+            requirement__course_id=run.course_id,
+            status=Status.COMPLETED,
+            completed_at=run.completed_at,
+            certificate__isnull=True,
         )
+        .order_by("pk")
         .first()
-        if assignment.completed_at is not None
-        else None
     )
-    if run is None:
-        logger.warning(
-            "no certificate for cycle assignment=%s: no completed course run", assignment.pk
-        )
-        return None
-    certificate, _created = certificate_issue_for_run(run=run)
-    with transaction.atomic():
-        attached = Certificate.objects.filter(pk=certificate.pk, assignment__isnull=True).update(
-            assignment=assignment,
-            valid_until=valid_until_for(assignment=assignment),
-            # Any PDF was rendered before the validity was known: mark it outdated.
-            pdf_rendered_at=None,
-        )
+    if assignment is None:
+        return False
+    attached = Certificate.objects.filter(pk=certificate.pk, assignment__isnull=True).update(
+        assignment=assignment,
+        valid_until=valid_until_for(assignment=assignment),
+        # Any PDF was rendered before the validity was known: mark it outdated.
+        pdf_rendered_at=None,
+    )
     certificate.refresh_from_db()
-    if not attached:
+    if attached:
         logger.info(
-            "certificate %s already belongs to assignment %s; cycle %s not attached",
-            certificate.pk, certificate.assignment_id, assignment.pk,
+            "certificate id=%s for cycle assignment=%s valid_until=%s",
+            certificate.pk, assignment.pk, certificate.valid_until,
         )  # fmt: skip
-        return certificate
-    logger.info(
-        "certificate id=%s for cycle assignment=%s valid_until=%s",
-        certificate.pk, assignment.pk, certificate.valid_until,
-    )  # fmt: skip
-    return certificate
+    return bool(attached)
 
 
 def certificate_content(
@@ -180,18 +169,11 @@ def certificate_pdf_outdated(*, certificate: Certificate) -> bool:
 
 
 def certificate_issue_and_render(*, run: CourseRun) -> Certificate:
-    """Issue (if needed) and render (if not yet rendered) the run's certificate. Idempotent."""
+    """Issue (if needed), attach the compliance cycle the run completed (if any) and render
+    (if not current) the run's certificate: one PDF per completion. Idempotent."""
     certificate, _created = certificate_issue_for_run(run=run)
+    certificate_cycle_attach(certificate=certificate, run=run)
     if certificate_pdf_outdated(certificate=certificate):
-        certificate_render(certificate=certificate)
-    return certificate
-
-
-def certificate_issue_for_assignment_and_render(*, assignment: Assignment) -> Certificate | None:
-    """Issue or attach (if needed) and render (if not current). Idempotent; None without a
-    completed course run."""
-    certificate = certificate_issue_for_assignment(assignment=assignment)
-    if certificate is not None and certificate_pdf_outdated(certificate=certificate):
         certificate_render(certificate=certificate)
     return certificate
 

@@ -219,7 +219,7 @@ def evidence_pdf(evidence: Evidence) -> bytes:
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen.canvas import Canvas
 
-    from certificates.pdf import FONT, FONT_BOLD, fonts_register
+    from people.fonts import FONT, FONT_BOLD, fonts_register
 
     fonts_register()
     buffer = io.BytesIO()

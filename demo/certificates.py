@@ -1,5 +1,5 @@
-"""Demo step for ``seed_demo``: the certificate template, HR's right to edit it, and
-certificates for completions the earlier demo steps recorded. Idempotent."""
+"""Demo step for ``seed_demo``: the certificate template and certificates for the completions
+the earlier demo steps recorded. Idempotent."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import logging
 from wagtail.models import Site
 
 from certificates.models import CertificateTemplate
-from certificates.services import (
-    certificate_issue_and_render,
-    certificate_issue_for_assignment_and_render,
-)
+from certificates.services import certificate_issue_and_render
 from courses.models import CourseRun
 
 logger = logging.getLogger(__name__)
@@ -35,16 +32,9 @@ def seed_certificates(context: dict[str, object]) -> None:
         # Only the first run writes the texts; later runs leave HR's edits alone.
         CertificateTemplate.objects.get_or_create(site=site, defaults=DEMO_TEMPLATE)
     issued = 0
-    from compliance.models import Assignment, Status
-
-    for assignment in Assignment.objects.filter(
-        status=Status.COMPLETED, certificate__isnull=True
-    ).select_related("person", "requirement__course"):
-        certificate_issue_for_assignment_and_render(assignment=assignment)
-        issued += 1
     for run in CourseRun.objects.filter(
         completed_at__isnull=False, certificate__isnull=True
     ).select_related("user", "course"):
         certificate_issue_and_render(run=run)
         issued += 1
-    logger.info("demo certificates issued or attached: %s", issued)
+    logger.info("demo certificates issued: %s", issued)

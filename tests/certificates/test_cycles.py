@@ -1,16 +1,20 @@
-"""Certificates follow compliance cycles: the cycle attaches to the run's certificate and sets
-how long it is valid, whichever of the two tasks runs first."""
+"""Certificates follow compliance cycles: the run's one certificate task attaches the cycle the
+run completed, which sets how long the certificate is valid."""
 
 import datetime as dt
+from unittest import mock
 
 import pytest
+from celery.signals import task_prerun
 from django.utils import timezone
 
+from certificates import pdf
 from certificates.models import Certificate
-from certificates.tasks import certificate_for_cycle_task, certificate_issue_task
+from certificates.tasks import certificate_issue_task
 from certificates.validity import valid_until_for
 from compliance.models import Assignment, Requirement, Status
 from compliance.services import assignment_complete, requirements_evaluate
+from courses.signals import course_completed
 from tests.certificates.conftest import complete_course
 from tests.compliance.conftest import requirement
 
@@ -26,8 +30,31 @@ def biennial(onboarding):
     )
 
 
-def test_completing_a_required_course_gives_a_certificate_valid_for_the_recurrence(
-    learner, onboarding, biennial, django_capture_on_commit_callbacks
+@pytest.fixture
+def renders():
+    """Counts the certificate PDFs rendered (the real renderer still runs)."""
+    with mock.patch.object(
+        pdf, "certificate_pdf_render", wraps=pdf.certificate_pdf_render
+    ) as render:
+        yield render
+
+
+@pytest.fixture
+def certificate_tasks():
+    """The certificate tasks run (eagerly, as in the tests' Celery settings): name and args."""
+    seen: list[tuple[str, tuple]] = []
+
+    def record(sender, task_id, task, args, **kwargs):
+        if task.name.startswith("certificates."):
+            seen.append((task.name, tuple(args)))
+
+    task_prerun.connect(record, weak=False, dispatch_uid="test-certificate-tasks")
+    yield seen
+    task_prerun.disconnect(dispatch_uid="test-certificate-tasks")
+
+
+def test_completing_a_required_course_gives_one_certificate_valid_for_the_recurrence(
+    learner, onboarding, biennial, renders, certificate_tasks, django_capture_on_commit_callbacks
 ):
     requirements_evaluate()
     assignment = Assignment.objects.get(person=learner)
@@ -35,43 +62,52 @@ def test_completing_a_required_course_gives_a_certificate_valid_for_the_recurren
         run = complete_course(learner, onboarding)
     assignment.refresh_from_db()
     assert assignment.status == Status.COMPLETED
+    assert certificate_tasks == [("certificates.tasks.certificate_issue_task", (run.pk,))]
     certificate = Certificate.objects.get(holder=learner)
     assert certificate.course_run == run
     assert certificate.assignment == assignment
     completed_on = timezone.localtime(run.completed_at).date()
     assert certificate.valid_until == completed_on.replace(year=completed_on.year + 2)
     assert certificate.pdf and certificate.pdf_rendered_at is not None
+    assert renders.call_count == 1  # rendered once, with the validity already known
 
 
-def test_the_cycle_attaches_to_a_certificate_issued_earlier_and_the_pdf_is_rendered_again(
-    learner, onboarding, biennial
+def test_repeating_the_completion_signal_issues_no_second_certificate(
+    learner, onboarding, biennial, renders, django_capture_on_commit_callbacks
 ):
     requirements_evaluate()
-    run = complete_course(learner, onboarding)  # callbacks not run: the tasks come later
+    with django_capture_on_commit_callbacks(execute=True):
+        run = complete_course(learner, onboarding)
+    first = Certificate.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        course_completed.send(sender=type(run), run=run)
+        course_completed.send(sender=type(run), run=run)
+    certificate = Certificate.objects.get()
+    assert certificate.pk == first.pk and certificate.code == first.code
+    assert certificate.assignment == Assignment.objects.get(person=learner)
+    assert certificate.pdf.name == first.pdf.name
+    assert renders.call_count == 1
+
+
+def test_a_certificate_issued_before_its_cycle_gets_the_cycle_and_a_new_pdf_when_the_task_runs(
+    learner, onboarding, biennial
+):
+    # A certificate rendered without its cycle (an earlier release, or a task cut short)
+    # is put right by running the run's task again.
+    requirements_evaluate()
+    run = complete_course(learner, onboarding)  # callbacks not run: the task comes later
     first = certificate_issue_task.delay(run.pk).get()
-    old_pdf = Certificate.objects.get(pk=first).pdf.name
     assignment = Assignment.objects.get(person=learner, status=Status.COMPLETED)
-    assert certificate_for_cycle_task.delay(assignment.pk).get() == first
-    assert certificate_for_cycle_task.delay(assignment.pk).get() == first  # duplicate: no-op
+    Certificate.objects.filter(pk=first).update(assignment=None, valid_until=None)
+    old_pdf = Certificate.objects.get(pk=first).pdf.name
+    assert certificate_issue_task.delay(run.pk).get() == first
     certificate = Certificate.objects.get()
     assert certificate.assignment == assignment and certificate.valid_until is not None
     assert certificate.pdf.name != old_pdf
 
 
-def test_the_cycle_task_first_issues_the_runs_certificate_and_the_run_task_adds_nothing(
-    learner, onboarding, biennial
-):
-    requirements_evaluate()
-    run = complete_course(learner, onboarding)
-    assignment = Assignment.objects.get(person=learner, status=Status.COMPLETED)
-    issued = certificate_for_cycle_task.delay(assignment.pk).get()
-    assert certificate_issue_task.delay(run.pk).get() == issued
-    assert Certificate.objects.count() == 1
-    assert Certificate.objects.get().valid_until is not None
-
-
 def test_a_cycle_completed_without_a_course_run_gets_no_certificate(
-    learner, onboarding, biennial, django_capture_on_commit_callbacks
+    learner, onboarding, biennial, certificate_tasks, django_capture_on_commit_callbacks
 ):
     # A certificate proves a completed run (lessons read, quizzes passed); a cycle closed any
     # other way proves neither.
@@ -80,15 +116,10 @@ def test_a_cycle_completed_without_a_course_run_gets_no_certificate(
     when = timezone.now() - dt.timedelta(days=3)
     with django_capture_on_commit_callbacks(execute=True):
         assignment_complete(assignment=assignment, completed_at=when)
-    assert certificate_for_cycle_task.delay(assignment.pk).get() is None
+    assignment.refresh_from_db()
+    assert assignment.status == Status.COMPLETED
+    assert certificate_tasks == []
     assert not Certificate.objects.filter(holder=learner).exists()
-
-
-def test_an_open_cycle_gets_no_certificate(learner, biennial):
-    requirements_evaluate()
-    assignment = Assignment.objects.get(person=learner)
-    assert certificate_for_cycle_task.delay(assignment.pk).get() is None
-    assert not Certificate.objects.exists()
 
 
 def assignment_completed_on(req: Requirement, day: dt.date) -> Assignment:
