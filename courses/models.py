@@ -32,7 +32,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(JuristReview, Page):
+class CoursePage(Page, JuristReview):  # type: ignore[django-manager-missing]  # stubs: two bases
     class Family(models.TextChoices):
         SHORT = "kort-og-godt", _("Jura – Kort og Godt")
         ONBOARDING = "onboarding", _("Obligatorisk onboarding")

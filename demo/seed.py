@@ -167,7 +167,7 @@ def seed_guidelines(
             version_label=data["version_label"],
             summary=data["summary"],
         )
-        page.sections = [
+        page.sections = [  # type: ignore[misc]  # a ParentalKey relation; stubs see a manager
             GuidelineSection(key=s["key"], heading=s["heading"], body=s["body"], sort_order=i)
             for i, s in enumerate(data["sections"])
         ]

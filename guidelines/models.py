@@ -101,7 +101,7 @@ class GuidelineIndexPage(Page):
         return context
 
 
-class GuidelinePage(JuristReview, Page):
+class GuidelinePage(Page, JuristReview):  # type: ignore[django-manager-missing]  # stubs: two bases
     """One administrationsgrundlag. Its sections keep their identity and anchor across revisions."""
 
     code = models.CharField(

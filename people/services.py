@@ -49,10 +49,10 @@ def _permission(apps: Apps, dotted: str):
     ``<action>_<model>`` (``add_page``, ``publish_question``, ``access_admin``)."""
     app_label, codename = dotted.split(".")
     action, _, model_name = codename.partition("_")
-    name = None
+    name: str | None = None
     for model in apps.get_app_config(app_label).get_models():
         if codename in dict(model._meta.permissions):
-            model_name = model._meta.model_name
+            model_name = str(model._meta.model_name)
             name = str(dict(model._meta.permissions)[codename])
     content_type_model = apps.get_model("contenttypes", "ContentType")
     permission_model = apps.get_model("auth", "Permission")
