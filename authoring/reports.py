@@ -48,6 +48,7 @@ class ReviewReportFilterSet(WagtailFilterSet):
 
 
 class ReviewReportView(SafeSpreadsheetExportMixin, ReportView):
+    file_stem = "til-gennemsyn"
     page_title = _("Til gennemsyn")
     header_icon = "calendar-alt"
     index_url_name = "authoring_review_report"
@@ -89,9 +90,6 @@ class ReviewReportView(SafeSpreadsheetExportMixin, ReportView):
         if not request.user.has_perm("authoring.view_reviewdigestlog"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_filename(self):
-        return f"til-gennemsyn-{timezone.localdate():%Y-%m-%d}"
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "queryset": User.objects.none()}

@@ -25,7 +25,3 @@ class ComplianceConfig(AppConfig):
         )
         personal_data_register("obligatorisk uddannelse", privacy.assignments_export)
         anonymiser_register("obligatorisk uddannelse", privacy.assignments_anonymise)
-
-        from .retraining import register as retraining_register
-
-        retraining_register()

@@ -98,3 +98,16 @@ class FastChoiceFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", FastSelect)
         super().__init__(*args, **kwargs)
+
+
+def unit_filter(label) -> ShortModelChoiceFilter:
+    """The reports' unit picker: areas and centres (depth ≤ 3) in tree order; a select of all
+    ~1,600 teams would dominate the render time. The filter set's ``filter_unit`` applies it."""
+    from people.models import OrgUnit
+
+    return ShortModelChoiceFilter(
+        label=label,
+        queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
+        label_field="name",
+        method="filter_unit",
+    )

@@ -4,7 +4,6 @@ one person's record. CSV and XLSX come from ReportView; the full CSV of the list
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import logging
 from functools import cached_property
 
@@ -22,11 +21,11 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from compliance.filters import FastChoiceFilter, ShortModelChoiceFilter
+from compliance.filters import FastChoiceFilter, ShortModelChoiceFilter, unit_filter
 from courses.models import CoursePage
 from people.audit import audit_log
 from people.models import OrgUnit, User
-from people.spreadsheets import SafeSpreadsheetExportMixin, cell_safe_sql
+from people.spreadsheets import SafeSpreadsheetExportMixin, cell_safe_sql, dated_name
 
 from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
 from .selectors import RollupRow, unit_status_counts
@@ -65,20 +64,11 @@ class RowsTableMixin:
         return super().render_to_response(context, **response_kwargs)
 
 
-def _dated(name: str) -> str:
-    return f"{name}-{dt.date.today():%Y-%m-%d}"
-
-
 # -- compliance by org unit -----------------------------------------------------------------------
 
 
 class RollupFilterSet(WagtailFilterSet):
-    unit = ShortModelChoiceFilter(
-        label=_("Enhed"),
-        queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
-        label_field="name",
-        method="filter_unit",
-    )
+    unit = unit_filter(_("Enhed"))
     requirement = ShortModelChoiceFilter(
         label=_("Krav"),
         queryset=Requirement.objects.all(),
@@ -98,6 +88,7 @@ class RollupFilterSet(WagtailFilterSet):
 
 
 class ComplianceRollupReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, ReportView):
+    file_stem = "overholdelse-pr-enhed"
     page_title = _("Overholdelse pr. enhed")
     table_caption = _("Overholdelse pr. enhed med underenheder")
     table_headings = (
@@ -126,9 +117,6 @@ class ComplianceRollupReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportM
         "overdue": _("Overskredet"),
         "percent": _("Procent overholdt"),
     }
-
-    def get_filename(self):
-        return _dated("overholdelse-pr-enhed")
 
     def get_queryset(self):
         return OrgUnit.objects.filter(depth__lte=3).order_by("path")
@@ -177,13 +165,7 @@ def compliance_rollup_rows(*, units, requirement):
 
 
 class AssignmentFilterSet(WagtailFilterSet):
-    unit = ShortModelChoiceFilter(
-        label=_("Enhed (med underenheder)"),
-        # Areas and centres only: a select of all ~1,600 teams would dominate the render time.
-        queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
-        label_field="name",
-        method="filter_unit",
-    )
+    unit = unit_filter(_("Enhed (med underenheder)"))
     course = ShortModelChoiceFilter(
         label=_("Kursus"),
         field_name="requirement__course",
@@ -224,6 +206,7 @@ EXPORT_TEXT_COLUMNS = [
 
 
 class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, ReportView):
+    file_stem = "tildelinger"
     page_title = _("Tildelinger")
     header_icon = "list-ul"
     filterset_class = AssignmentFilterSet
@@ -265,9 +248,6 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
         '<tr><td class="title"><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
         "<td>{}</td><td>{}</td></tr>"
     )
-
-    def get_filename(self):
-        return _dated("tildelinger")
 
     @cached_property
     def status_labels(self) -> dict[str, str]:
@@ -441,7 +421,7 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
         return reverse(self.index_results_url_name, args=[self.person.pk])
 
     def get_filename(self):
-        return _dated(f"historik-{self.person.employee_number or self.person.pk}")
+        return dated_name(f"historik-{self.person.employee_number or self.person.pk}")
 
     def get_queryset(self):
         return (

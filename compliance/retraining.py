@@ -1,4 +1,6 @@
-"""Targeted re-training after a material guideline change.
+"""Targeted re-training after a material guideline change: whom to re-train, and the
+re-training's requirement and assignments (the pages are built by the courses and quizzes
+services; the admin screen is in ``admin_views``).
 
 For a material GuidelineChange, HR or a jurist creates a short course (family
 "genopfriskning") made of copies of the revised lessons (and a quiz of the revised questions)
@@ -16,28 +18,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import cast
 
-from django import forms
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import include, path
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail import hooks
 
-from courses.citations import lesson_citations_index
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, StepCompletion
+from courses.models import CourseIndexPage, CoursePage, LessonPage, StepCompletion
+from courses.services import course_create, lesson_copy, module_create
 from guidelines.models import GuidelineChange, ReviewItem
 from people.models import User
 from people.roles import is_jurist
-from quizzes.models import AttemptQuestion, Question, QuizPage, QuizPageQuestion
+from quizzes.models import AttemptQuestion, Question
+from quizzes.services import quiz_create
 
 from .models import Assignment, Requirement, Status
 from .services import counts_apply
@@ -119,15 +112,6 @@ def _any_pk_in(*subqueries):
     return where
 
 
-def _unique_slug(parent, base: str) -> str:
-    slug = base[:200]
-    n = 2
-    while parent.get_children().filter(slug=slug).exists():
-        slug = f"{base[:195]}-{n}"
-        n += 1
-    return slug
-
-
 def retraining_create(
     *, change: GuidelineChange, title: str, due_at: dt.date, by: User
 ) -> tuple[Requirement, list[Assignment]]:
@@ -155,37 +139,27 @@ def retraining_create(
     # HR may assign but not author pages: the pages are written as a system action, with the
     # person recorded on the revisions.
     with transaction.atomic():
-        course = CoursePage(
+        course = course_create(
+            parent=index,
             title=title,
-            slug=_unique_slug(index, slugify(f"genopfriskning {change.page.title}")),
+            by=by,
             family=CoursePage.Family.RETRAINING,
             intro=_("<p>%(guideline)s er ændret. Her er det, der er nyt for dig.</p>")
             % {"guideline": change.page.title},
             duration_minutes=max(5, 5 * (len(plan.lessons) + 1)),
             responsible=by if is_jurist(by) else None,
         )
-        index.add_child(instance=course)
-        course.save_revision(user=by).publish()
-        module = ModulePage(title=_("Det er ændret"), slug="det-er-aendret")
-        course.add_child(instance=module)
-        module.save_revision(user=by).publish()
+        module = module_create(course=course, title=_("Det er ændret"), by=by)
         for lesson in plan.lessons:
-            copy = lesson.copy(
-                to=module,
-                update_attrs={"slug": _unique_slug(module, lesson.slug)},
-                keep_live=True,
-                copy_revisions=False,
-                log_action=None,
-            )
-            copy = LessonPage.objects.get(pk=copy.pk)
-            lesson_citations_index(lesson=copy)
+            lesson_copy(lesson=lesson, to=module)
         if plan.questions:
-            quiz = QuizPage(title=_("Test dig selv"), slug="test-dig-selv", pass_mark=80)
-            quiz.quiz_questions = [
-                QuizPageQuestion(question=q, sort_order=i) for i, q in enumerate(plan.questions)
-            ]
-            module.add_child(instance=quiz)
-            quiz.save_revision(user=by).publish()
+            quiz_create(
+                module=module,
+                questions=plan.questions,
+                title=_("Test dig selv"),
+                pass_mark=80,
+                by=by,
+            )
         requirement = Requirement.objects.create(
             name=title[:255],
             course=course,
@@ -224,76 +198,3 @@ def retraining_create(
         len(plan.questions),
     )
     return requirement, assignments
-
-
-# --- Admin view -------------------------------------------------------------------------------
-
-
-def may_create_retraining(user) -> bool:
-    return user.has_perm("compliance.plan_retraining")
-
-
-class RetrainingForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Titel"), max_length=255)
-    due_at = forms.DateField(
-        label=gettext_lazy("Frist"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-
-def retraining_create_view(request: HttpRequest, change_id: int) -> HttpResponse:
-    if not may_create_retraining(request.user):
-        logger.warning("refused retraining user=%s change=%s", request.user.pk, change_id)
-        raise PermissionDenied
-    change = get_object_or_404(GuidelineChange.objects.select_related("page"), pk=change_id)
-    plan = retraining_plan(change=change)
-    initial = {
-        "title": _("Genopfriskning: %(title)s") % {"title": change.page.title},
-        "due_at": timezone.localdate() + dt.timedelta(days=30),
-    }
-    form = RetrainingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            requirement, assignments = retraining_create(
-                change=change,
-                title=form.cleaned_data["title"],
-                due_at=form.cleaned_data["due_at"],
-                by=cast(User, request.user),
-            )
-        except RetrainingRefused as exc:
-            logger.warning("retraining refused change=%s reason=%s", change.pk, exc.message)
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                _("Genopfriskningen er tildelt %(count)d personer med frist %(due)s.")
-                % {
-                    "count": len(assignments),
-                    "due": form.cleaned_data["due_at"].strftime("%d.%m.%Y"),
-                },
-            )
-            return redirect("guidelines_admin:change", change.pk)
-    return render(
-        request,
-        "compliance/retraining_form.html",
-        {
-            "change": change,
-            "plan": plan,
-            "form": form,
-            "page_title": _("Genopfriskning efter ændring af %(title)s")
-            % {"title": change.page.title},
-            "header_icon": "repeat",
-        },
-    )
-
-
-retraining_urls = [
-    path("<int:change_id>/", retraining_create_view, name="create"),
-]
-
-
-def register() -> None:
-    """Register the admin URLs (called from ComplianceConfig.ready)."""
-
-    @hooks.register("register_admin_urls")
-    def register_retraining_urls():
-        return [path("genopfriskning/", include((retraining_urls, "retraining_admin")))]

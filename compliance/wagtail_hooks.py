@@ -3,11 +3,13 @@ exemptions. Menu items show only to HR."""
 
 from __future__ import annotations
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from guidelines.models import GuidelineChange
 
 from . import admin_views, reports
 from .models import Requirement
@@ -47,6 +49,15 @@ def register_requirements():
 @hooks.register("register_admin_urls")
 def compliance_admin_urls():
     return [
+        path(
+            "genopfriskning/",
+            include(
+                (
+                    [path("<int:change_id>/", admin_views.retraining_create_view, name="create")],
+                    "retraining_admin",
+                )
+            ),
+        ),
         path("overholdelse/", reports.ComplianceRollupReport.as_view(), name="compliance_rollup"),
         path(
             "overholdelse/results/",
@@ -92,6 +103,15 @@ def assignments_menu_item():
     return HRMenuItem(
         _("Tildelinger"), reverse("compliance_assignments"), icon_name="list-ul", order=110
     )
+
+
+@hooks.register("guideline_change_actions")
+def retraining_action(change):
+    """On a material guideline change, the way to its re-training (guidelines asks every app
+    through this hook, so it never names a compliance URL)."""
+    if change.kind != GuidelineChange.Kind.MATERIAL:
+        return None
+    return _("Opret genopfriskning"), reverse("retraining_admin:create", args=[change.pk])
 
 
 from . import evidence_admin  # noqa: E402, F401  (the evidence screen registers its own hooks)

@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from .models import CoursePage, CourseRun, StepCompletion
+from .citations import lesson_citations_index
+from .models import CoursePage, CourseRun, LessonPage, ModulePage, StepCompletion
 from .selectors import course_for_step, course_outline, run_opened_after
 from .signals import course_completed, step_completed
 from .steps import is_step, step_completable_by_hand, step_earned
@@ -119,3 +122,40 @@ def _run_complete_if_done(*, run: CourseRun, course: CoursePage, user: User) -> 
             run.refresh_from_db()
             logger.info("course completed user=%s course=%s run=%s", user.pk, course.pk, run.pk)
             course_completed.send(sender=CourseRun, run=run)
+
+
+# --- Building courses (re-training) ---------------------------------------------------------
+
+
+def course_create(*, parent: Page, title: str, by: User, **fields) -> CoursePage:
+    """A live course under ``parent`` with a free slug from its title (Wagtail's
+    ``find_available_slug``), published with ``by`` recorded on the revision."""
+    course = CoursePage(
+        title=title, slug=find_available_slug(parent, slugify(title)[:200]), **fields
+    )
+    parent.add_child(instance=course)
+    course.save_revision(user=by).publish()
+    return course
+
+
+def module_create(*, course: CoursePage, title: str, by: User) -> ModulePage:
+    """A live module, the next one in ``course``."""
+    module = ModulePage(title=title, slug=find_available_slug(course, slugify(title)[:200]))
+    course.add_child(instance=module)
+    module.save_revision(user=by).publish()
+    return module
+
+
+def lesson_copy(*, lesson: LessonPage, to: ModulePage) -> LessonPage:
+    """A live copy of ``lesson`` as the next step of ``to`` (a free slug), with its citations
+    indexed; the original and its history are left as they are."""
+    copy = lesson.copy(
+        to=to,
+        update_attrs={"slug": find_available_slug(to, lesson.slug)},
+        keep_live=True,
+        copy_revisions=False,
+        log_action=None,
+    )
+    copy = LessonPage.objects.get(pk=copy.pk)
+    lesson_citations_index(lesson=copy)
+    return copy

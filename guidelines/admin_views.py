@@ -3,7 +3,6 @@ editorial) and where each guideline section or provision is taught and tested.""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import cast
 
@@ -16,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -78,6 +78,8 @@ class ReviewItemFilterSet(WagtailFilterSet):
 
 class ReviewQueueView(SafeSpreadsheetExportMixin, ReportView):
     """Lessons and questions to review after a guideline change; CSV/XLSX from Wagtail."""
+
+    file_stem = "gennemsyn"
 
     page_title = gettext_lazy("Gennemsyn efter ændrede administrationsgrundlag")
     header_icon = "tasks"
@@ -149,9 +151,6 @@ class ReviewQueueView(SafeSpreadsheetExportMixin, ReportView):
             item.change_url = f"{_change_url(item.change_id)}"
         return items
 
-    def get_filename(self):
-        return f"gennemsyn-{dt.date.today():%Y-%m-%d}"
-
 
 def _change_url(change_id: int) -> str:
     from django.urls import reverse
@@ -200,23 +199,18 @@ def change_detail(request: HttpRequest, change_id: int) -> HttpResponse:
             "sections": sections,
             "items": items,
             "may_decide": may_review(request.user),
-            "retraining_url": _retraining_url(change),
+            "actions": _change_actions(change),
             "page_title": _("Ændring af %(title)s") % {"title": change.page.title},
             "header_icon": "history",
         },
     )
 
 
-def _retraining_url(change: GuidelineChange) -> str | None:
-    """The re-training screen, if an app has registered one (compliance does)."""
-    from django.urls import NoReverseMatch, reverse
-
-    if change.kind != GuidelineChange.Kind.MATERIAL:
-        return None
-    try:
-        return reverse("retraining_admin:create", args=[change.pk])
-    except NoReverseMatch:
-        return None
+def _change_actions(change: GuidelineChange) -> list[tuple[str, str]]:
+    """Buttons other apps put on a change's page (label, URL) through the Wagtail hook
+    ``guideline_change_actions``; compliance adds "Opret genopfriskning" for a material change."""
+    actions = (hook(change) for hook in hooks.get_hooks("guideline_change_actions"))
+    return [action for action in actions if action]
 
 
 @require_POST

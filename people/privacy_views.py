@@ -12,12 +12,12 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from people.audit import audit_log
 from people.models import AuditEvent, User
+from people.spreadsheets import dated_name
 
 from .privacy_data import (
     personal_data_collect,
@@ -42,9 +42,7 @@ FORMATS = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=
 def _download(data: dict, fmt: str, *, stem: str) -> HttpResponse:
     body = personal_data_json(data) if fmt == "json" else personal_data_csv(data)
     response = HttpResponse(body, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{stem}-{timezone.localdate():%Y-%m-%d}.{fmt}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{dated_name(stem)}.{fmt}"'
     response["Cache-Control"] = "no-store"
     return response
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Case as SqlCase
 from django.db.models import CharField, F, Q, Value, When
 from django.db.models.functions import Concat
+from django.utils import timezone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,9 +46,20 @@ def cell_safe_sql(field: str) -> SqlCase:
     )
 
 
+def dated_name(stem: str) -> str:
+    """An export's file name without extension: ``stem-YYYY-MM-DD`` (today, local time)."""
+    return f"{stem}-{timezone.localdate():%Y-%m-%d}"
+
+
 class SafeSpreadsheetExportMixin:
     """For Wagtail's ReportView (SpreadsheetExportMixin): every exported cell, CSV and XLSX,
-    goes through ``cell_safe`` after Wagtail's own preprocessing."""
+    goes through ``cell_safe`` after Wagtail's own preprocessing; the file is named
+    ``file_stem`` and today's date."""
+
+    file_stem = "eksport"
+
+    def get_filename(self) -> str:
+        return dated_name(self.file_stem)
 
     def preprocess_field_value(self, field, value, export_format):
         return cell_safe(super().preprocess_field_value(field, value, export_format))  # type: ignore[misc]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from decimal import Decimal
 from typing import cast
@@ -170,9 +169,6 @@ class StatisticsReportView(SafeSpreadsheetExportMixin, ReportView):
                 subject_unit=unit,
             )
         return self.rows(unit)
-
-    def get_filename(self):
-        return f"{self.file_stem}-{dt.date.today():%Y-%m-%d}"
 
 
 class QuestionStatisticsView(StatisticsReportView):

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.coreutils import find_available_slug
 
 from courses.services import StepNotCompletable, step_complete
 from guidelines.models import GuidelineSection, StatuteProvision
@@ -27,6 +29,7 @@ from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuesti
 from .selectors import attempts_in_current_run
 
 if TYPE_CHECKING:
+    from courses.models import ModulePage
     from people.models import User
 
 logger = logging.getLogger(__name__)
@@ -581,3 +584,18 @@ def essay_mark(
                     _complete_step(attempt)
     logger.info("essay marked item=%s marker=%s points=%s", item.pk, marker.pk, points)
     return item
+
+
+def quiz_create(
+    *, module: ModulePage, questions: Sequence[Question], title: str, pass_mark: int, by: User
+) -> QuizPage:
+    """A live quiz of ``questions`` (in that order) as the next step of ``module``."""
+    quiz = QuizPage(
+        title=title, slug=find_available_slug(module, slugify(title)[:200]), pass_mark=pass_mark
+    )
+    quiz.quiz_questions = [
+        QuizPageQuestion(question=q, sort_order=i) for i, q in enumerate(questions)
+    ]
+    module.add_child(instance=quiz)
+    quiz.save_revision(user=by).publish()
+    return quiz
