@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import ngettext
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Workflow
 
 from people.models import User
 from quizzes.models import QuestionCategory
@@ -203,3 +203,37 @@ def review_digest_send(*, today: dt.date) -> int:
     if not sent:
         logger.info("review digest week=%s: nothing new to send (%d items due)", week, len(items))
     return sent
+
+
+# --- The four-eyes workflow (production configuration, like the roles) -----------------------
+
+#: The workflow's and its task's name in Wagtail's admin.
+WORKFLOW_NAME = "Juridisk godkendelse"
+
+
+def four_eyes_workflow_ensure() -> Workflow:
+    """The "Juridisk godkendelse" workflow: one four-eyes task for the Juridisk godkender role,
+    on the whole page tree (the root page, so every course and guideline below it; it replaces
+    Wagtail's default "Moderators approval" there) and on questions. Idempotent: a second run
+    changes nothing, and a group an administrator added to the task stays."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, WorkflowContentType, WorkflowPage, WorkflowTask
+
+    from people.roles import APPROVER
+    from quizzes.models import Question
+
+    from .models import FourEyesApprovalTask
+
+    task = FourEyesApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
+    if task is None:
+        task = FourEyesApprovalTask.objects.create(name=WORKFLOW_NAME)
+    task.groups.add(Group.objects.get_or_create(name=APPROVER)[0])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    root = Page.get_first_root_node()
+    if root is not None:
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Question), defaults={"workflow": workflow}
+    )
+    return workflow

@@ -9,28 +9,15 @@ import datetime as dt
 import logging
 from typing import TypedDict, cast
 
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.models import (
-    Page,
-    Workflow,
-    WorkflowContentType,
-    WorkflowMixin,
-    WorkflowPage,
-    WorkflowTask,
-)
 
-from authoring.models import FourEyesApprovalTask
+from authoring.services import WORKFLOW_NAME, four_eyes_workflow_ensure
 from courses.models import CoursePage
 from guidelines.models import GuidelinePage
 from people.models import User
-from people.roles import APPROVER
-from quizzes.models import Question, QuestionCategory
+from quizzes.models import QuestionCategory
 
 logger = logging.getLogger(__name__)
-
-WORKFLOW_NAME = "Juridisk godkendelse"
 
 
 class GuidelineMeta(TypedDict):
@@ -67,25 +54,6 @@ GUIDELINE_META: dict[str, GuidelineMeta] = {
 }
 
 
-def workflow_ensure(*, courses_index: Page, guidelines_index: Page) -> Workflow:
-    """The four-eyes workflow on the course and guideline trees and on question snippets."""
-    approvers = Group.objects.get(name=APPROVER)
-    task = FourEyesApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
-    if task is None:
-        task = FourEyesApprovalTask.objects.create(name=WORKFLOW_NAME)
-    task.groups.add(approvers)
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for root in (courses_index, guidelines_index):
-        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-    if issubclass(Question, WorkflowMixin):
-        WorkflowContentType.objects.update_or_create(
-            content_type=ContentType.objects.get_for_model(Question),
-            defaults={"workflow": workflow},
-        )
-    return workflow
-
-
 def ownership_ensure(*, people: dict, today: dt.date) -> None:
     """Give the demo guidelines and courses a responsible jurist, journal data and review dates
     (a new published revision each, so the editor shows them); only where none is set yet."""
@@ -114,9 +82,7 @@ def ownership_ensure(*, people: dict, today: dt.date) -> None:
 
 
 def seed_authoring(context: dict[str, object]) -> None:
-    workflow_ensure(
-        courses_index=context["courses_index"], guidelines_index=context["guidelines_index"]
-    )
+    four_eyes_workflow_ensure()
     people = cast(dict[str, User], context["people"])  # built by demo.seed
     ownership_ensure(people=people, today=timezone.localdate())
     logger.info("demo: authoring workflow '%s' and review dates in place", WORKFLOW_NAME)

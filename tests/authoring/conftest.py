@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from demo.authoring import workflow_ensure
+from authoring.services import four_eyes_workflow_ensure
 from people.roles import APPROVER, JURIST, LEARNER
 from people.services import roles_ensure
 from tests.factories import UserFactory
@@ -19,12 +19,10 @@ def approver(units, groups):
 
 @pytest.fixture(autouse=True)
 def admin_permissions(tree, groups):
-    """The demo's role permissions: jurists and approvers use the admin, HR only its reports."""
-    _home, courses_index, guidelines_index = tree
+    """The roles as every install has them: jurists and approvers author, HR uses its reports."""
     roles_ensure()
 
 
 @pytest.fixture
 def workflow(tree, admin_permissions):
-    _home, courses_index, guidelines_index = tree
-    return workflow_ensure(courses_index=courses_index, guidelines_index=guidelines_index)
+    return four_eyes_workflow_ensure()

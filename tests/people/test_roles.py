@@ -67,3 +67,22 @@ def test_ensure_roles_recreates_a_deleted_group():
     assert "quizzes.add_question" in _codes(jurist)
     root = Page.objects.get(depth=1)
     assert GroupPagePermission.objects.filter(group=jurist, page=root).count() == 4
+
+
+def test_ensure_roles_puts_the_four_eyes_workflow_on_the_page_tree_and_on_questions():
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import WorkflowContentType, WorkflowPage
+
+    from authoring.services import WORKFLOW_NAME
+    from quizzes.models import Question
+
+    for _ in range(2):  # idempotent
+        call_command("ensure_roles", stdout=io.StringIO())
+    root = Page.objects.get(depth=1)
+    workflow = WorkflowPage.objects.get(page=root).workflow
+    assert workflow.name == WORKFLOW_NAME
+    task = workflow.tasks.get().specific
+    assert list(task.groups.values_list("name", flat=True)) == [APPROVER]
+    question_type = ContentType.objects.get_for_model(Question)
+    assert WorkflowContentType.objects.get(content_type=question_type).workflow == workflow
+    assert workflow.workflow_tasks.count() == 1
