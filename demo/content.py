@@ -11,6 +11,18 @@ _RI = "https://www.retsinformation.dk/"
 PROVISIONS = [
     # --- Forvaltningsloven ---
     {
+        "key": "FVL-1",
+        "act": "Forvaltningsloven",
+        "act_short": "FVL",
+        "is_article": False,
+        "number": "1",
+        "subsection": "1",
+        "item": "",
+        "title": "Lovens område",
+        "summary": "Loven gælder for alle dele af den offentlige forvaltning, også alle dele af kommunen.",
+        "url": _FVL,
+    },
+    {
         "key": "FVL-2",
         "act": "Forvaltningsloven",
         "act_short": "FVL",
@@ -19,7 +31,7 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Lovens anvendelsesområde",
-        "summary": "Lovens regler om fx partshøring, begrundelse og klagevejledning gælder i sager, hvor der er eller vil blive truffet en afgørelse. Det første spørgsmål i en sag er derfor: Er det en afgørelse?",
+        "summary": "Lovens regler om fx partsaktindsigt, partshøring, begrundelse og klagevejledning gælder kun i sager, hvor der er eller vil blive truffet en afgørelse (stk. 1). Reglerne om inhabilitet gælder også ved privatretlige dispositioner (stk. 2), og reglerne om tavshedspligt og videregivelse gælder for al virksomhed (stk. 3). Det første spørgsmål i en sag er derfor: Er det en afgørelse?",
         "url": _FVL,
     },
     {
@@ -31,7 +43,7 @@ PROVISIONS = [
         "subsection": "1",
         "item": "",
         "title": "Inhabilitet",
-        "summary": "Du er inhabil, hvis du selv, din nærmeste familie eller en virksomhed, du er tæt knyttet til, har en særlig interesse i sagen, eller hvis andre forhold kan rejse tvivl om din upartiskhed.",
+        "summary": "Du er inhabil, hvis 1) du selv har en særlig personlig eller økonomisk interesse i sagens udfald eller er eller har været repræsentant for en, der har, 2) din ægtefælle, slægtninge eller svogerskab i op- eller nedstigende linje eller i sidelinjen så nær som søskendebørn, eller andre nærstående, har en sådan interesse eller repræsenterer en, der har, 3) du deltager i ledelsen af eller er nært knyttet til et selskab, en forening eller en anden privat juridisk person med en særlig interesse i sagen, 4) sagen angår klage over eller tilsyn med en anden myndighed, og du har medvirket ved den afgørelse eller de foranstaltninger, sagen angår, eller 5) andre omstændigheder kan vække tvivl om din upartiskhed.",
         "url": _FVL,
     },
     {
@@ -67,7 +79,7 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Pligt til at sige til",
-        "summary": "Den, der kan være inhabil, skal straks fortælle det til sin foresatte, medmindre det er uden betydning. Myndigheden afgør spørgsmålet, og den pågældende må ikke selv deltage i den vurdering.",
+        "summary": "Den, der er bekendt med, at der for vedkommende foreligger et forhold efter § 3, stk. 1, skal snarest underrette sin foresatte, medmindre det er åbenbart, at forholdet er uden betydning. Myndigheden afgør spørgsmålet (stk. 2), og den pågældende må ikke selv deltage i den vurdering (stk. 3).",
         "url": _FVL,
     },
     {
@@ -115,7 +127,7 @@ PROVISIONS = [
         "subsection": "1",
         "item": "",
         "title": "Partshøring",
-        "summary": "Før der træffes afgørelse, skal parten have mulighed for at udtale sig om oplysninger, som taler imod parten, er væsentlige for sagen, og som parten ikke kan antages at kende. Myndigheden kan sætte en rimelig frist.",
+        "summary": "Er parten ikke kommet til kendskab om, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med dem og har kunnet udtale sig. Det gælder kun oplysninger og vurderinger, der er til ugunst for parten og af væsentlig betydning for afgørelsen. Myndigheden kan sætte en frist.",
         "url": _FVL,
     },
     {
@@ -188,7 +200,19 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Aktindsigt for enhver",
-        "summary": "Enhver kan bede om aktindsigt i dokumenter, som myndigheden har modtaget eller oprettet i sin sagsbehandling. Man behøver ikke sige hvorfor, men anmodningen skal angive sagen eller emnet.",
+        "summary": "Enhver kan bede om aktindsigt i dokumenter, som myndigheden har modtaget eller oprettet som led i sin administrative sagsbehandling. Man behøver ikke sige hvorfor.",
+        "url": _OFL,
+    },
+    {
+        "key": "OFL-9",
+        "act": "Offentlighedsloven",
+        "act_short": "OFL",
+        "is_article": False,
+        "number": "9",
+        "subsection": "",
+        "item": "",
+        "title": "Identifikationskravet",
+        "summary": "En anmodning om aktindsigt skal indeholde de oplysninger, der er nødvendige for at identificere den sag eller de dokumenter, der ønskes aktindsigt i, og angive det tema, sagen eller dokumentet vedrører. Behandlingen kan afslås, i det omfang den vil kræve et uforholdsmæssigt ressourceforbrug (stk. 2).",
         "url": _OFL,
     },
     {
@@ -200,7 +224,7 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Notatpligt",
-        "summary": "I afgørelsessager skal mundtlige oplysninger om sagens faktiske grundlag og eksterne faglige vurderinger af betydning noteres hurtigst muligt. Det samme gælder væsentlige sagsbehandlingsskridt.",
+        "summary": "I afgørelsessager skal oplysninger om sagens faktiske grundlag og eksterne faglige vurderinger af betydning for afgørelsen, som myndigheden modtager mundtligt eller på anden måde (fx ved en besigtigelse), noteres snarest muligt, medmindre de i øvrigt fremgår af sagens dokumenter (stk. 1). Væsentlige sagsbehandlingsskridt skal også noteres (stk. 2).",
         "url": _OFL,
     },
     {
@@ -212,7 +236,7 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Journaliseringspligt",
-        "summary": "Dokumenter, der er modtaget eller afsendt, og som har betydning for en sag, skal journaliseres hurtigst muligt med dato og en kort tematisk beskrivelse.",
+        "summary": "Dokumenter, der er modtaget eller afsendt, og som har betydning for en sag, skal journaliseres med dato og en kort tematisk beskrivelse; det gælder også interne dokumenter i endelig form. Modtagne og afsendte dokumenter journaliseres snarest muligt (stk. 2).",
         "url": _OFL,
     },
     {
@@ -418,7 +442,7 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Særlig råden over vejareal",
-        "summary": "Det kræver vejmyndighedens tilladelse at bruge offentligt vejareal til fx borde og stole, boder, skilte og containere. Ved erhvervsmæssig brug kan der opkræves betaling.",
+        "summary": "Det kræver vejmyndighedens tilladelse at bruge offentligt vejareal til fx borde og stole, boder, skilte og containere. Benyttes vejarealet i forretningsmæssigt øjemed, kan der opkræves betaling (stk. 2).",
         "url": _RI,
     },
     {
@@ -431,6 +455,30 @@ PROVISIONS = [
         "item": "",
         "title": "Forsøg med flytning af cykler",
         "summary": "Giver mulighed for tids- og områdebegrænsede forsøg, hvor vejmyndigheden kan flytte ulovligt parkerede cykler til et skiltet område i nærheden. Reglerne om partshøring gælder ikke for disse afgørelser.",
+        "url": _RI,
+    },
+    {
+        "key": "KSL-2",
+        "act": "Kommunestyrelsesloven",
+        "act_short": "KSL",
+        "is_article": False,
+        "number": "2",
+        "subsection": "",
+        "item": "",
+        "title": "Kommunalbestyrelsen styrer kommunen",
+        "summary": "Kommunernes anliggender styres af kommunalbestyrelser, der vælges efter reglerne i lov om kommunale og regionale valg. De nærmere regler om kommunens styrelse fastsættes i en styrelsesvedtægt (stk. 2).",
+        "url": _RI,
+    },
+    {
+        "key": "KSL-3",
+        "act": "Kommunestyrelsesloven",
+        "act_short": "KSL",
+        "is_article": False,
+        "number": "3",
+        "subsection": "",
+        "item": "",
+        "title": "Borgerrepræsentationen",
+        "summary": "Kommunalbestyrelsen i Københavns Kommune benævnes Borgerrepræsentationen. Kommunalbestyrelsens formand betegnes borgmester (stk. 3).",
         "url": _RI,
     },
     {
@@ -589,13 +637,13 @@ GUIDELINES: list[dict[str, Any]] = [
                 "heading": "Oplysning af sagen og forhåndsdialog",
                 "body": "<p>Det er kommunens ansvar, at sagen er tilstrækkeligt oplyst, før der træffes afgørelse (officialprincippet). Mangler der materiale, skriver vi konkret til ansøgeren, hvad der mangler, og hvorfor.</p>"
                 "<p>Ved store eller komplicerede projekter tilbyder vi forhåndsdialog, så ansøgeren får vejledning, før ansøgningen sendes ind.</p>"
-                "<p>Oplysninger fra møder, telefonsamtaler og besigtigelser, der har betydning for sagen, noteres og journaliseres hurtigst muligt (notatpligt).</p>",
+                "<p>Oplysninger fra møder, telefonsamtaler og besigtigelser, der har betydning for sagen, noteres snarest muligt og journaliseres, medmindre de fremgår af sagens dokumenter (notatpligt).</p>",
             },
             {
                 "key": "AG-BYG-4",
                 "heading": "Partshøring og naboer",
                 "body": "<p>Ansøgeren partshøres, hvis vi vil træffe afgørelse på grundlag af oplysninger, som taler imod ansøgeren, og som ansøgeren ikke kender.</p>"
-                "<p>Naboer kan være parter, hvis de har en væsentlig og individuel interesse i afgørelsen, fx fordi byggeriet skygger for deres bolig. Er en nabo part, skal naboen partshøres og have afgørelsen tilsendt med klagevejledning. Ombudsmanden har kritiseret en kommune for ikke at gøre det (FOB 2018-15).</p>"
+                "<p>Naboer kan være parter, hvis de har en væsentlig og individuel interesse i afgørelsen, fx fordi byggeriet skygger for deres bolig. Er en nabo part, skal naboen partshøres og have afgørelsen tilsendt med klagevejledning. Om naboen er part, har også betydning for en senere klage: Ombudsmanden har udtalt, at klageinstansen (dengang Statsforvaltningen) ikke kunne afvise en nabos klage som for sent indgivet uden først at tage stilling til, om naboen var part (FOB 2018-15).</p>"
                 "<p>Herudover gennemføres naboorientering, hvor reglerne kræver det.</p>",
             },
             {
@@ -829,7 +877,7 @@ COURSES: list[dict[str, Any]] = [
                                 "citation",
                                 {
                                     "provision": "FVL-2",
-                                    "note": "God forvaltningsskik gælder også uden for afgørelsessager.",
+                                    "note": "Uden for afgørelsessager gælder lovens sagsbehandlingsregler ikke; god forvaltningsskik er ulovbestemt og gælder også der.",
                                 },
                             ),
                             (
@@ -973,7 +1021,7 @@ COURSES: list[dict[str, Any]] = [
                                 "<p>Borgerne skal kunne stole på, at en sag afgøres ud fra saglige hensyn og ikke ud fra sagsbehandlerens egne interesser. Derfor har forvaltningsloven regler om <strong>inhabilitet</strong>.</p>"
                                 "<p>Du er inhabil, hvis du selv har en særlig personlig eller økonomisk interesse i sagen, eller hvis din ægtefælle, nære familie eller andre nærtstående har det. Det samme gælder, hvis du er knyttet til en virksomhed eller forening med en særlig interesse, eller hvis andre forhold kan rejse tvivl om din upartiskhed, fx et nært venskab, et uvenskab eller en gave.</p>"
                                 "<p>Er du inhabil, må du <strong>ikke arbejde med sagen</strong>. Det gælder ikke kun selve afgørelsen, men også forberedelsen, fx at skrive udkast eller indhente oplysninger.</p>"
-                                "<p>Tror du, at du kan være inhabil, skal du <strong>straks sige det til din leder</strong> (§ 6). Det er ikke dig, men myndigheden, der afgør spørgsmålet, og du må ikke selv deltage i vurderingen. Er interessen helt ubetydelig, er der ikke inhabilitet. Men lad lederen vurdere det.</p>"
+                                "<p>Tror du, at du kan være inhabil, skal du <strong>snarest sige det til din leder</strong> (§ 6), medmindre det er åbenbart, at forholdet er uden betydning. Det er ikke dig, men myndigheden, der afgør spørgsmålet, og du må ikke selv deltage i vurderingen. Er interessen helt ubetydelig, er der ikke inhabilitet. Men lad lederen vurdere det.</p>"
                                 "<p>Tip: Se på navn og adresse, når en sag bliver fordelt til dig. Det er meget lettere at flytte en sag i starten end at behandle den forfra.</p>",
                             ),
                             (
@@ -982,7 +1030,7 @@ COURSES: list[dict[str, Any]] = [
                                     "title": "Din søsters restaurant",
                                     "scenario": "<p>Du får en ansøgning om udeservering fra en restaurant på Østerbro. Da du åbner sagen, ser du, at ejeren er din søster.</p>",
                                     "reflection": "Hvad gør du?",
-                                    "discussion": "<p>Du er inhabil, fordi en nær slægtning har en særlig interesse i sagen. Sig det straks til din leder og lad være med at arbejde med sagen, heller ikke med forberedende opgaver. Lederen fordeler sagen til en kollega.</p>",
+                                    "discussion": "<p>Du er inhabil, fordi en nær slægtning har en særlig interesse i sagen. Sig det snarest til din leder og lad være med at arbejde med sagen, heller ikke med forberedende opgaver. Lederen fordeler sagen til en kollega.</p>",
                                 },
                             ),
                             (
@@ -1117,7 +1165,7 @@ COURSES: list[dict[str, Any]] = [
                                 "check_yourself",
                                 {
                                     "question": "I en telefonsamtale fortæller ansøgeren, at caféen vil lukke kl. 22 i stedet for kl. 24. Hvad skal du gøre?",
-                                    "answer": "<p>Skriv et notat hurtigst muligt og journaliser det, medmindre oplysningen allerede står i sagens dokumenter (OFL § 13).</p>",
+                                    "answer": "<p>Skriv et notat snarest muligt og journaliser det, medmindre oplysningen allerede fremgår af sagens dokumenter (OFL § 13).</p>",
                                 },
                             ),
                         ],
@@ -1132,7 +1180,7 @@ COURSES: list[dict[str, Any]] = [
                             (
                                 "text",
                                 "<p>Partshøring betyder, at parten får mulighed for at udtale sig om sagens oplysninger, før vi træffer afgørelse. Efter forvaltningsloven § 19, stk. 1, skal du partshøre, når tre betingelser er opfyldt:</p>"
-                                "<ul><li>Parten <strong>kan ikke antages at kende</strong> oplysningen.</li><li>Oplysningen taler <strong>imod</strong> parten.</li><li>Oplysningen er <strong>væsentlig</strong> for afgørelsen.</li></ul>"
+                                "<ul><li>Parten <strong>kan ikke antages at vide, at vi har</strong> oplysningen.</li><li>Oplysningen taler <strong>imod</strong> parten.</li><li>Oplysningen er <strong>væsentlig</strong> for afgørelsen.</li></ul>"
                                 "<p>Det gælder oplysninger om sagens faktiske forhold og eksterne faglige vurderinger, ikke dine egne overvejelser. Du sender oplysningerne til parten og giver en rimelig frist til at svare, typisk 14 dage.</p>"
                                 "<p>Et eksempel: Et tilsyn viser, at en restaurant flere gange har stillet borde ud over den frie gangbane. Hvis vi vil bruge det til at give en mindre tilladelse næste år, skal restauratøren først høres om tilsynsnotaterne. Måske har han en forklaring, eller måske er der en fejl i notatet.</p>"
                                 "<p>Partshøring er en <strong>garantiforskrift</strong>. Springer du den over, kan afgørelsen blive ugyldig og skal behandles forfra. Undtagelserne i § 19, stk. 2, fx når det er ubetænkeligt at undlade høring, skal fortolkes snævert. Brug dem ikke som smutvej.</p>"
@@ -1524,7 +1572,7 @@ COURSES: list[dict[str, Any]] = [
                             (
                                 "text",
                                 "<p>Efter offentlighedsloven § 7 kan <strong>enhver</strong> bede om aktindsigt i de dokumenter, kommunen har modtaget eller oprettet i sin sagsbehandling. Det kan være en borger, en journalist, en virksomhed eller en forening. Man behøver ikke at forklare, hvorfor man vil se dokumenterne.</p>"
-                                "<p>Anmodningen skal dog angive, hvilken sag eller hvilket emne det drejer sig om, så vi kan finde dokumenterne. Er anmodningen uklar, skal du hjælpe anmoderen med at præcisere den. Det er en del af vejledningspligten.</p>"
+                                "<p>Anmodningen skal dog gøre det muligt at finde sagen eller dokumenterne og angive det tema, de vedrører (offentlighedsloven § 9). Er anmodningen uklar, skal du hjælpe anmoderen med at præcisere den. Det er en del af vejledningspligten.</p>"
                                 "<p>Aktindsigt omfatter også journalen, altså listen over sagens dokumenter. Et dokument, vi har sendt til en anden, er omfattet fra dagen efter, det er sendt. Der er undtagelser, fx for interne arbejdsdokumenter og oplysninger om personlige forhold, og der er regler om tavshedspligt, der kan begrænse adgangen. Men udgangspunktet er åbenhed. Også når en undtagelse kunne bruges, skal du overveje, om der alligevel kan gives adgang (meroffentlighed).</p>"
                                 "<p>Aktindsigt skal ikke forveksles med partsaktindsigt efter forvaltningsloven, som er parternes særlige ret, eller med indsigtsretten efter databeskyttelsesforordningen, som handler om oplysninger om personen selv.</p>"
                                 "<p>En afgørelse om aktindsigt skal træffes hurtigt, som udgangspunkt inden 7 arbejdsdage. Det ser vi nærmere på i lektionen om frister.</p>",
@@ -1539,11 +1587,12 @@ COURSES: list[dict[str, Any]] = [
                                 },
                             ),
                             ("citation", {"provision": "OFL-7", "note": ""}),
+                            ("citation", {"provision": "OFL-9", "note": ""}),
                             (
                                 "check_yourself",
                                 {
                                     "question": "Skal den, der beder om aktindsigt, forklare hvorfor?",
-                                    "answer": "<p>Nej. Men anmodningen skal angive sagen eller emnet, så dokumenterne kan findes (OFL § 7).</p>",
+                                    "answer": "<p>Nej (OFL § 7). Men anmodningen skal identificere sagen eller dokumenterne og angive temaet, så de kan findes (OFL § 9).</p>",
                                 },
                             ),
                         ],
@@ -1700,7 +1749,7 @@ COURSES: list[dict[str, Any]] = [
                             (
                                 "text",
                                 "<p>Som ansat i kommunen har du <strong>tavshedspligt</strong> om fortrolige oplysninger, du får gennem dit arbejde (forvaltningsloven § 27). Oplysninger er fortrolige, når de er det efter lov, eller når det er nødvendigt at holde dem hemmelige for at beskytte vigtige offentlige eller private interesser. Det kan fx være oplysninger om en persons helbred, økonomi eller familieforhold, eller om en virksomheds forretningsforhold.</p>"
-                                "<p>Tavshedspligten gælder over for alle uden for kommunen, også din familie og dine venner. Den gælder også, når du har skiftet job.</p>"
+                                "<p>Tavshedspligten beskytter mod, at fortrolige oplysninger videregives til uvedkommende. Uvedkommende er alle, der ikke har et arbejdsmæssigt behov for oplysningen: også kolleger, der ikke arbejder med sagen, og din familie og dine venner. Den gælder også, når du har skiftet job.</p>"
                                 "<p>Tavshedspligten er <strong>ikke absolut</strong>. Oplysninger kan, og nogle gange skal, deles med andre myndigheder, når loven giver mulighed for det. Den begrænser heller ikke partens adgang til sin egen sag. Hvis du er i tvivl, om du må give en oplysning videre, så spørg din leder eller en jurist, før du gør det.</p>"
                                 "<p>Brud på tavshedspligten kan få alvorlige følger: ansættelsesretlige konsekvenser, straf efter straffeloven § 152 og erstatningsansvar for kommunen.</p>",
                             ),
@@ -1922,7 +1971,7 @@ COURSES: list[dict[str, Any]] = [
                             (
                                 "citation",
                                 {
-                                    "provision": "FVL-2",
+                                    "provision": "FVL-1",
                                     "note": "Forvaltningsloven gælder for alle dele af kommunen.",
                                 },
                             ),
@@ -1945,7 +1994,7 @@ COURSES: list[dict[str, Any]] = [
                             (
                                 "text",
                                 "<p>Som ansat i TMF er du en del af en myndighed. Her er de vigtigste regler i kort form. Du kan læse mere i kurset Jura – Kort og Godt.</p>"
-                                "<ul><li><strong>Afgørelse.</strong> Spørg altid først: Er det en afgørelse? En tilladelse eller et afslag på udeservering eller byggeri er en afgørelse. Gadefejning er ikke.</li><li><strong>Hjemmel.</strong> Vi må kun gribe ind over for borgerne, når loven giver os ret til det.</li><li><strong>Vejledning.</strong> Hjælp dem, der henvender sig, så de ikke mister rettigheder. Send skriftlige henvendelser videre, hvis de hører til andre.</li><li><strong>Inhabilitet.</strong> Har du en personlig interesse i en sag, må du ikke arbejde med den. Sig det straks til din leder.</li><li><strong>Partshøring.</strong> Før et afslag skal ansøgeren kunne kommentere væsentlige oplysninger, der taler imod, og som ansøgeren ikke kender.</li><li><strong>Begrundelse.</strong> Forklar regler, hovedhensyn og de faktiske forhold, når ansøgeren ikke får fuldt medhold.</li><li><strong>Klagevejledning.</strong> Fortæl, hvor, hvordan og hvornår man kan klage.</li></ul>"
+                                "<ul><li><strong>Afgørelse.</strong> Spørg altid først: Er det en afgørelse? En tilladelse eller et afslag på udeservering eller byggeri er en afgørelse. Gadefejning er ikke.</li><li><strong>Hjemmel.</strong> Vi må kun gribe ind over for borgerne, når loven giver os ret til det.</li><li><strong>Vejledning.</strong> Hjælp dem, der henvender sig, så de ikke mister rettigheder. Send skriftlige henvendelser videre, hvis de hører til andre.</li><li><strong>Inhabilitet.</strong> Har du en personlig interesse i en sag, må du ikke arbejde med den. Sig det snarest til din leder.</li><li><strong>Partshøring.</strong> Før et afslag skal ansøgeren kunne kommentere væsentlige oplysninger, der taler imod, og som ansøgeren ikke kender.</li><li><strong>Begrundelse.</strong> Forklar regler, hovedhensyn og de faktiske forhold, når ansøgeren ikke får fuldt medhold.</li><li><strong>Klagevejledning.</strong> Fortæl, hvor, hvordan og hvornår man kan klage.</li></ul>"
                                 "<p>Er du i tvivl, så spørg din leder eller en jurist, før afgørelsen sendes. Det er altid lettere at rette en fejl før end efter.</p>",
                             ),
                             (
@@ -1954,7 +2003,7 @@ COURSES: list[dict[str, Any]] = [
                                     "title": "Din første uge",
                                     "scenario": "<p>Din teamleder giver dig en bunke byggesager. I den tredje sag kan du se, at ansøgeren er din nabo, som du ofte hjælper med haven.</p>",
                                     "reflection": "Hvad gør du?",
-                                    "discussion": "<p>Fortæl det straks til din teamleder. Det er myndigheden, ikke dig, der afgør, om du er inhabil, og du skal lade sagen ligge, til det er afklaret.</p>",
+                                    "discussion": "<p>Fortæl det snarest til din teamleder. Det er myndigheden, ikke dig, der afgør, om du er inhabil, og du skal lade sagen ligge, til det er afklaret.</p>",
                                 },
                             ),
                             ("citation", {"provision": "FVL-2", "note": ""}),
@@ -1982,7 +2031,7 @@ COURSES: list[dict[str, Any]] = [
                                 "<p>Borgere, der skriver til kommunen, skal have svar i tide. Det er også et af de emner, Borgerrådgiveren oftest får klager over. Husk disse frister:</p>"
                                 "<ul><li><strong>Tilbagemeldingsgarantien:</strong> Kan en skriftlig henvendelse, også en mail, ikke besvares inden 10 arbejdsdage, skal borgeren have en skriftlig tilbagemelding inden 10 arbejdsdage. Den skal sige, hvornår svaret kommer, nævne eventuelle lovbestemte frister og så vidt muligt dit eller teamets navn.</li><li><strong>Aktindsigt:</strong> skal afgøres snarest og som udgangspunkt inden 7 arbejdsdage. Kan det ikke nås, skal anmoderen have et fristbrev.</li></ul>"
                                 "<p>Fristerne følges i <strong>KOMLIS</strong>, så du og din leder kan se, hvad der nærmer sig fristen.</p>"
-                                "<p><strong>Dokumentation.</strong> Dokumenter, der har betydning for en sag, skal journaliseres i <strong>eDoc</strong> hurtigst muligt. Får du vigtige oplysninger mundtligt, fx i telefonen eller ved et møde, skal du skrive et kort notat og journalisere det. Mails med betydning for en sag må ikke blive liggende i din indbakke.</p>"
+                                "<p><strong>Dokumentation.</strong> Dokumenter, der har betydning for en sag, skal journaliseres i <strong>eDoc</strong>, modtagne og afsendte snarest muligt. Får du vigtige oplysninger mundtligt, fx i telefonen eller ved et møde, skal du skrive et kort notat og journalisere det. Mails med betydning for en sag må ikke blive liggende i din indbakke.</p>"
                                 "<p>Dokumentation er ikke kun for kontrollens skyld. Når alt står i sagen, kan en kollega tage over, hvis du er syg, og borgeren får samme svar, uanset hvem der tager telefonen. Får en borger eller journalist aktindsigt, er det også sagen i eDoc, der viser, hvad kommunen har gjort.</p>",
                             ),
                             (

@@ -53,8 +53,9 @@ JKG = [
                     ("I alle henvendelser fra borgere", False),
                     ("Kun når borgeren beder om det", False),
                 ],
-                "Forvaltningslovens sagsbehandlingsregler er knyttet til afgørelsessager (§ 2). "
-                "Anden virksomhed er reguleret af uskrevne regler og god forvaltningsskik.",
+                "Lovens regler om bl.a. partshøring, begrundelse og klagevejledning gælder i "
+                "afgørelsessager (§ 2, stk. 1). Anden virksomhed er reguleret af andre regler og "
+                "af god forvaltningsskik, som er ulovbestemt.",
                 ["FVL-2"],
             ),
             _q(
@@ -126,7 +127,7 @@ JKG = [
                     {"type": "basis", "key": "FVL-7-1", "correct": False},
                 ],
                 "Nære slægtninges særlige interesse gør dig inhabil (FVL § 3, stk. 1, nr. 2). "
-                "Du skal straks sige det til din leder (§ 6), og det er myndigheden, ikke dig, "
+                "Du skal snarest sige det til din leder (§ 6), og det er myndigheden, ikke dig, "
                 "der afgør habilitetsspørgsmålet.",
                 ["FVL-3-1", "FVL-6"],
                 kind="cite_rule",
@@ -135,8 +136,9 @@ JKG = [
                 "Hvornår skal du partshøre efter forvaltningslovens § 19, stk. 1?",
                 [
                     (
-                        "Når parten ikke kan antages at kende oplysninger om sagens faktiske "
-                        "grundlag, der er til ugunst for parten og af væsentlig betydning",
+                        "Når parten ikke kan antages at vide, at myndigheden har oplysninger om "
+                        "sagens faktiske grundlag eller eksterne faglige vurderinger, der er til "
+                        "ugunst for parten og af væsentlig betydning",
                         True,
                     ),
                     ("Altid, før der træffes en afgørelse", False),
@@ -197,7 +199,8 @@ JKG = [
                 ["VEJL-80", "AG-UDE-1", "AG-UDE-3"],
             ),
             _q(
-                "Hvad skal en begrundelse for et (delvist) afslag indeholde?",
+                "Et (delvist) afslag på udeservering beror på et skøn efter vejlovens § 80. Hvad "
+                "skal begrundelsen indeholde?",
                 [
                     ("Henvisning til reglerne", True),
                     ("De hovedhensyn, der har været bestemmende for skønnet", True),
@@ -211,30 +214,27 @@ JKG = [
             ),
             _q(
                 "Første mindre overtrædelse af vilkårene for udeservering: Hvad er den rigtige "
-                "reaktion, og hvilken regel bygger den på?",
+                "reaktion?",
                 [
-                    {
-                        "type": "outcome",
-                        "text": "Påbud eller advarsel om at rette forholdet",
-                        "correct": True,
-                    },
-                    {"type": "outcome", "text": "Tilbagekaldelse af tilladelsen", "correct": False},
-                    {"type": "basis", "key": "AG-UDE-6", "correct": True},
-                    {"type": "basis", "key": "AG-UDE-4", "correct": False},
+                    ("Påbud eller advarsel om at rette forholdet", True),
+                    ("Tilbagekaldelse af tilladelsen", False),
+                    ("Bøde uden forudgående varsel", False),
                 ],
-                "Proportionalitetsprincippet: det mindst indgribende middel, der er "
-                "tilstrækkeligt. Grundlaget beskriver en trinvis reaktion.",
+                "Proportionalitetsprincippet (ulovbestemt): det mindst indgribende middel, der er "
+                "tilstrækkeligt. Administrationsgrundlaget beskriver, hvordan TMF reagerer "
+                "trinvist; det er ikke selv hjemmel for reaktionen.",
                 ["AG-UDE-6"],
-                kind="cite_rule",
             ),
             _q(
-                "Hvornår kræves der ingen begrundelse?",
+                "En afgørelse meddeles skriftligt. Hvornår skal den ikke begrundes?",
                 [
-                    ("Når parten får fuldt medhold", True),
-                    ("Når afgørelsen er mundtlig", False),
+                    ("Når parten får fuldt ud medhold", True),
                     ("Når sagen haster", False),
+                    ("Når afgørelsen sendes som e-mail", False),
                 ],
-                "FVL § 22.",
+                "FVL § 22: en skriftlig afgørelse skal begrundes, medmindre parten får fuldt ud "
+                "medhold. Er afgørelsen mundtlig, kan parten efter § 23 forlange en skriftlig "
+                "begrundelse.",
                 ["FVL-22"],
             ),
             _q(
@@ -245,7 +245,8 @@ JKG = [
                     ("Sagsbehandlerens telefonnummer", False),
                 ],
                 "FVL § 25. Mangler klagevejledningen, kan en for sen klage alligevel skulle "
-                "behandles (fx FOB 2018-15).",
+                "behandles. Og en klageinstans kan ikke afvise en nabos klage som for sen uden "
+                "først at tage stilling til, om naboen er part (FOB 2018-15).",
                 ["FVL-25", "AG-BYG-5"],
             ),
             _q(
@@ -284,8 +285,9 @@ JKG = [
                     ("Ja, altid", False),
                     ("Kun journalister", False),
                 ],
-                "Offentlighedsloven giver enhver adgang; der skal ikke gives en begrundelse.",
-                ["OFL-7"],
+                "Offentlighedsloven § 7 giver enhver adgang uden begrundelse; efter § 9 skal "
+                "anmodningen identificere sagen eller dokumenterne og angive temaet.",
+                ["OFL-7", "OFL-9"],
             ),
             _q(
                 "TMF fastholder et afslag på aktindsigt efter en klage. Hvad så?",
@@ -304,8 +306,8 @@ JKG = [
                 "Hvilke dokumenter skal journaliseres?",
                 [
                     (
-                        "Modtagne og afsendte dokumenter af betydning for sagen samt endelige "
-                        "interne dokumenter – hurtigst muligt",
+                        "Modtagne og afsendte dokumenter af betydning for sagen (snarest muligt) "
+                        "samt interne dokumenter i endelig form",
                         True,
                     ),
                     ("Kun afgørelser", False),
@@ -433,9 +435,10 @@ ONBOARDING = (
                 ("Overborgmesteren", False),
                 ("Teknik- og Miljøudvalget", False),
             ],
-            "Borgerrepræsentationen er kommunens øverste myndighed; udvalg og borgmestre "
-            "arbejder under den.",
-            ["AG-UDE-1"],
+            "Kommunens anliggender styres af kommunalbestyrelsen (kommunestyrelsesloven § 2), "
+            "som i Københavns Kommune hedder Borgerrepræsentationen (§ 3). Udvalg og "
+            "borgmestre arbejder under den efter kommunens styrelsesvedtægt.",
+            ["KSL-2", "KSL-3"],
         ),
         _q(
             "Din nabos ansøgning lander på dit bord. Hvad gør du?",
@@ -444,7 +447,8 @@ ONBOARDING = (
                 ("Behandler den hurtigt og fair", False),
                 ("Afviser ansøgningen", False),
             ],
-            "Du skal straks underrette din leder, der afgør, om du er inhabil (FVL § 6).",
+            "Du skal snarest underrette din leder, der afgør, om du er inhabil (FVL § 6), "
+            "medmindre det er åbenbart, at forholdet er uden betydning.",
             ["FVL-6", "FVL-3-1"],
         ),
         _q(
