@@ -272,7 +272,7 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Klage over afgørelser om aktindsigt",
-        "summary": "Klagen sendes til den myndighed, der har truffet afgørelsen. Fastholder den afgørelsen, skal klagen som udgangspunkt sendes videre inden 7 arbejdsdage, og klageinstansen skal afgøre den inden 20 arbejdsdage.",
+        "summary": "Klagen sendes til den myndighed, der har truffet afgørelsen. Fastholder den afgørelsen, skal sagen snarest og som udgangspunkt senest 7 arbejdsdage efter modtagelsen af klagen sendes videre (stk. 2). Klageinstansen skal have færdigbehandlet klagen inden 20 arbejdsdage, medmindre det fx på grund af sagens omfang eller kompleksitet ikke er muligt; så skal klageren have besked om hvorfor, og hvornår afgørelsen kan ventes (stk. 3).",
         "url": _OFL,
     },
     {
@@ -381,7 +381,7 @@ PROVISIONS = [
         "subsection": "",
         "item": "",
         "title": "Fortegnelse over behandlingsaktiviteter",
-        "summary": "Den dataansvarlige skal have en skriftlig oversigt over sine behandlinger med formål, kategorier af oplysninger og modtagere, slettefrister og sikkerhedsforanstaltninger.",
+        "summary": "Den dataansvarlige skal føre en skriftlig fortegnelse over sine behandlinger med bl.a. formål, kategorier af registrerede og oplysninger og kategorier af modtagere og, hvis det er muligt, de forventede slettefrister og en generel beskrivelse af de tekniske og organisatoriske sikkerhedsforanstaltninger (stk. 1, litra f og g).",
         "url": _GDPR,
     },
     {
