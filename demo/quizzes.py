@@ -490,12 +490,12 @@ LEADER = (
         _q(
             "En medarbejder fortæller, at hun måske er inhabil i en sag. Hvem afgør det?",
             [
-                ("Du som leder (myndigheden) – og du giver en begrundelse", True),
+                ("Du som leder, på myndighedens vegne", True),
                 ("Medarbejderen selv", False),
                 ("Borgerrådgiveren", False),
             ],
-            "Myndigheden afgør habilitetsspørgsmålet (FVL § 6), og afgørelsen bør begrundes "
-            "(FOB 2023-24).",
+            "Myndigheden afgør habilitetsspørgsmålet (FVL § 6, stk. 2), og medarbejderen må "
+            "ikke selv deltage i vurderingen (stk. 3).",
             ["FVL-6"],
         ),
         _q(
