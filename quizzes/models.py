@@ -160,7 +160,7 @@ class Question(
         help_text=_("De afsnit og bestemmelser, spørgsmålet tester."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quizzes_question")
-    # Four-eyes approval ("Juridisk godkendelse", set up by demo.authoring).
+    # Four-eyes approval ("Juridisk godkendelse", set up by authoring.services.four_eyes_workflow_ensure).
     _workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
