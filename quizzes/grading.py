@@ -5,10 +5,14 @@
 - cite the rule: 1 for the right outcome and the right basis; the question's partial credit
   (e.g. 0.5) for the right outcome with a wrong or missing basis; 0 otherwise;
 - essay: ``None`` (a person marks it) unless left empty, which scores 0.
+
+An item's fraction is then worth the question's weight in points (frozen in the attempt's
+snapshot); the pass mark is a percentage of the points.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -36,9 +40,23 @@ def item_grade(*, kind: str, snapshot: dict[str, Any], answer: dict[str, Any] | 
     return ZERO, False
 
 
-def attempt_score(points: list[Decimal | None]) -> tuple[Decimal, int, Decimal]:
-    """``(score, max_score, percent)`` for the items' points (unmarked counted as 0)."""
-    score = sum((p or ZERO for p in points), ZERO)
-    max_score = len(points)
+def attempt_score(
+    points: Sequence[Decimal | None], weights: Sequence[int] | None = None
+) -> tuple[Decimal, int, Decimal]:
+    """``(score, max_score, percent)`` for the items' fractions (0–1, unmarked counted as 0),
+    each worth its weight in points (1 when no weights are given)."""
+    weights = weights if weights is not None else [1] * len(points)
+    score = sum(((p or ZERO) * w for p, w in zip(points, weights, strict=True)), ZERO)
+    max_score = sum(weights)
     percent = (score * 100 / max_score).quantize(Decimal("0.1")) if max_score else ZERO
     return score.quantize(Decimal("0.01")), max_score, percent
+
+
+def item_weight(snapshot: dict[str, Any]) -> int:
+    """The points a served question is worth (attempts from before weights: 1)."""
+    return int(snapshot.get("weight", 1))
+
+
+def items_score(items: Sequence[Any]) -> tuple[Decimal, int, Decimal]:
+    """``attempt_score`` for served items (anything with ``points`` and ``snapshot``)."""
+    return attempt_score([i.points for i in items], [item_weight(i.snapshot) for i in items])

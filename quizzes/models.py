@@ -136,6 +136,15 @@ class Question(
         validators=[MaxValueValidator(100)],
         help_text=_("Kun for 'find reglen'-spørgsmål."),
     )
+    points = models.PositiveSmallIntegerField(
+        _("point (vægt)"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Hvor mange point et helt rigtigt svar giver. Beståelseskravet er en procentdel af "
+            "quizzens samlede point."
+        ),
+    )
     keep_choice_order = models.BooleanField(
         _("behold svarmulighedernes rækkefølge"),
         default=False,
@@ -177,6 +186,7 @@ class Question(
         FieldPanel("choices"),
         FieldPanel("keep_choice_order"),
         FieldPanel("partial_credit_percent"),
+        FieldPanel("points"),
         FieldPanel("explanation"),
         FieldPanel("citations"),
     ]
@@ -319,8 +329,17 @@ class QuizPage(Page):
         *Page.content_panels,
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("category"), InlinePanel("quiz_questions", label=_("Spørgsmål"))],
+            [
+                FieldPanel("category"),
+                InlinePanel("quiz_questions", label=_("Spørgsmål")),
+                InlinePanel("draws", label=_("Tilfældige spørgsmål fra en kategori")),
+            ],
             heading=_("Spørgsmål"),
+            help_text=_(
+                "Et forsøg får de valgte spørgsmål og derefter hver tilfældige trækning, "
+                "fx 3 fra kategori A og 2 fra kategori B. Uden begge dele trækkes der fra "
+                "quizzens kategori."
+            ),
         ),
         MultiFieldPanel(
             [
@@ -380,6 +399,28 @@ class QuizPageQuestion(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("spørgsmål i quiz")
         verbose_name_plural = _("spørgsmål i quiz")
+
+
+class QuizDraw(Orderable):
+    """A random draw: ``count`` live questions from a category (and its sub-categories), new for
+    every attempt. A question already served in the attempt is not drawn twice."""
+
+    page = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="draws")
+    category = models.ForeignKey(
+        QuestionCategory, verbose_name=_("kategori"), on_delete=models.PROTECT, related_name="+"
+    )
+    count = models.PositiveSmallIntegerField(
+        _("antal"), default=1, validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+
+    panels = [FieldPanel("category"), FieldPanel("count")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tilfældig trækning")
+        verbose_name_plural = _("tilfældige trækninger")
+
+    def __str__(self) -> str:
+        return f"{self.count} × {self.category}"
 
 
 class Attempt(models.Model):

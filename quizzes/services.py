@@ -24,7 +24,7 @@ from courses.services import StepNotCompletable, step_complete
 from guidelines.models import GuidelineSection, StatuteProvision
 from guidelines.selectors import withheld_source_ids
 
-from .grading import attempt_score, item_grade
+from .grading import item_grade, items_score
 from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
 from .selectors import attempts_in_current_run
 
@@ -109,6 +109,38 @@ def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
     )
 
 
+def quiz_draws_pick(*, quiz: QuizPage, taken: set[int], rng: random.Random) -> list[Question]:
+    """The quiz's random draws for one attempt ("3 from category A, 2 from B"), in draw order;
+    a question is never drawn twice, and a draw short of live questions serves what there is
+    (logged). Two queries plus one per draw."""
+    from django.contrib.contenttypes.models import ContentType
+
+    draws = list(quiz.draws.select_related("category").order_by("sort_order", "pk"))
+    if not draws:
+        return []
+    withheld = withheld_source_ids(content_type=ContentType.objects.get_for_model(Question))
+    picked: list[Question] = []
+    taken = set(taken)
+    for draw in draws:
+        candidates = list(
+            Question.objects.filter(category_id__in=draw.category.subtree_ids(), live=True)
+            .exclude(pk__in=withheld | taken)
+            .order_by("pk")
+        )
+        if len(candidates) < draw.count:
+            logger.warning(
+                "quiz draw short of questions quiz=%s category=%s wanted=%s live=%s",
+                quiz.pk,
+                draw.category_id,
+                draw.count,
+                len(candidates),
+            )
+        chosen = rng.sample(candidates, min(draw.count, len(candidates)))
+        picked.extend(chosen)
+        taken.update(q.pk for q in chosen)
+    return picked
+
+
 def _citation_ref(value: Mapping[str, Any]) -> dict[str, int] | None:
     if value.get("section"):
         return {"section": int(value["section"])}
@@ -145,6 +177,7 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                 for child in question.citations.raw_data
                 if (ref := _citation_ref(child["value"])) is not None
             ],
+            "weight": question.points,
         }
         choices: list[dict[str, str]] = []
         if question.kind == Question.Kind.TRUEFALSE:
@@ -206,12 +239,13 @@ def attempt_start(
         logger.warning("quiz attempt limit user=%s quiz=%s used=%s", user.pk, quiz.pk, used)
         raise QuizRefused("attempt_limit", status=403)
     questions = quiz_question_pool(quiz=quiz)
-    if not questions:
-        logger.warning("quiz without live questions quiz=%s", quiz.pk)
-        raise QuizRefused("no_questions", status=409)
     if quiz.max_questions and quiz.max_questions < len(questions):
         picked = set(rng.sample(range(len(questions)), quiz.max_questions))
         questions = [q for i, q in enumerate(questions) if i in picked]
+    questions += quiz_draws_pick(quiz=quiz, taken={q.pk for q in questions}, rng=rng)
+    if not questions:
+        logger.warning("quiz without live questions quiz=%s", quiz.pk)
+        raise QuizRefused("no_questions", status=409)
     if quiz.random_order:
         rng.shuffle(questions)
     snapshots = _snapshots(questions, shuffle=rng if quiz.shuffle_choices else None)
@@ -347,7 +381,7 @@ def _finish(
                 item.points, item.is_correct = Decimal(0), False
             changed.append(item)
     pending = any(item.points is None for item in items)
-    score, max_score, percent = attempt_score([item.points for item in items])
+    score, max_score, percent = items_score(items)
     fields: dict[str, Any] = {"submitted_at": now, "max_score": max_score}
     if expired:
         fields |= {"state": Attempt.State.EXPIRED, "score": score, "percent": percent}
@@ -563,9 +597,9 @@ def essay_mark(
             update_fields=["points", "is_correct", "marked_by", "marked_at", "marker_comment"]
         )
         attempt = item.attempt
-        points_all = list(attempt.items.values_list("points", flat=True))
-        if all(p is not None for p in points_all):
-            score, max_score, percent = attempt_score(points_all)
+        items = list(attempt.items.only("points", "snapshot"))
+        if all(i.points is not None for i in items):
+            score, max_score, percent = items_score(items)
             passed = percent >= attempt.pass_mark
             graded = Attempt.objects.filter(
                 pk=attempt.pk, state=Attempt.State.AWAITING_MARKING

@@ -52,6 +52,7 @@ def test_a_jurist_writes_a_question_in_the_admin_as_a_draft(client, jurist, admi
         "text": "Hvem afgør habilitet?",
         "true_is_correct": "unknown",
         "partial_credit_percent": 50,
+        "points": 1,
         "explanation": rich_text("<p>Myndigheden afgør det.</p>"),
         "choices-count": 2,
         "choices-0-type": "choice",
