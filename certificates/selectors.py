@@ -12,6 +12,9 @@ from .codes import code_normalise
 from .models import Certificate
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from courses.models import CoursePage
     from people.models import User
 
 
@@ -29,6 +32,18 @@ def certificates_of_holder(*, user: User) -> list[Certificate]:
     if not user.is_authenticated:
         return []
     return list(Certificate.objects.filter(holder=user).order_by("-completed_at", "-id"))
+
+
+def certificate_holders(*, course: CoursePage | None, user_ids: Iterable[int]) -> set[int]:
+    """Of ``user_ids``, those holding a certificate for ``course`` that is not revoked (one
+    query). Quizzes ask this through a hook when a regrade turns a pass into a fail."""
+    if course is None:
+        return set()
+    return set(
+        Certificate.objects.filter(
+            course=course, holder_id__in=list(user_ids), revoked_at__isnull=True
+        ).values_list("holder_id", flat=True)
+    )
 
 
 @dataclass

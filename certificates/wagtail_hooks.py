@@ -14,6 +14,7 @@ from .admin_views import (
     revoke_view,
 )
 from .models import Certificate
+from .selectors import certificate_holders
 
 
 class CertificateViewSet(ModelViewSet):
@@ -69,3 +70,10 @@ certificate_viewset = CertificateViewSet(NAMESPACE)
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return certificate_viewset
+
+
+@hooks.register("quizzes_regrade_flipped_to_fail")
+def regrade_certificate_holders(*, course, user_ids):
+    """Quizzes list people whom a regrade or override turned from passed to failed; this says
+    which of them hold a certificate for the course, so HR can decide (nothing is revoked)."""
+    return certificate_holders(course=course, user_ids=user_ids)

@@ -55,6 +55,7 @@ _AUTHOR_MODELS = (
     "guidelines.change_reviewitem",
     "guidelines.view_guidelinechange",
     "quizzes.mark_attempt",
+    "quizzes.regrade_attempt",
     "quizzes.view_attempt",
     "authoring.view_reviewdigestlog",
     "compliance.view_evidence",

@@ -1,6 +1,7 @@
 """Pure grading rules: one question's points (0–1) from its frozen answer key and the answer.
 
-- single choice, true/false: 1 when the one chosen choice is the correct one, else 0;
+- single choice, true/false: 1 when the one chosen choice is a correct one (a jurist may accept
+  more than one), else 0;
 - multiple response: 1 when exactly the correct choices are chosen, else 0;
 - cite the rule: 1 for the right outcome and the right basis; the question's partial credit
   (e.g. 0.5) for the right outcome with a wrong or missing basis; 0 otherwise;
@@ -35,9 +36,12 @@ def item_grade(*, kind: str, snapshot: dict[str, Any], answer: dict[str, Any] | 
         if outcome_ok:
             return (Decimal(snapshot.get("partial", 50)) / 100).quantize(Decimal("0.001")), False
         return ZERO, False
-    if chosen and chosen == set(snapshot["correct"]):
-        return ONE, True
-    return ZERO, False
+    correct = set(snapshot["correct"])
+    if kind == "multiple":
+        right = bool(chosen) and chosen == correct
+    else:
+        right = len(chosen) == 1 and chosen <= correct
+    return (ONE, True) if right else (ZERO, False)
 
 
 def attempt_score(

@@ -235,9 +235,7 @@ def question_choice_errors(question: Question) -> list[Any]:
             errors.append(_("Afgørelser og hjemler bruges kun i 'find reglen'-spørgsmål."))
         if len(by_type["choice"]) < 2:
             errors.append(_("Angiv mindst to svarmuligheder."))
-        if kind == Question.Kind.SINGLE and correct(by_type["choice"]) != 1:
-            errors.append(_("Markér præcis én svarmulighed som korrekt."))
-        if kind == Question.Kind.MULTIPLE and correct(by_type["choice"]) < 1:
+        if correct(by_type["choice"]) < 1:
             errors.append(_("Markér mindst én svarmulighed som korrekt."))
     elif kind == Question.Kind.CITE_RULE:
         if by_type["choice"]:
@@ -468,7 +466,10 @@ class Attempt(models.Model):
         verbose_name = _("quizforsøg")
         verbose_name_plural = _("quizforsøg")
         ordering = ["-started_at", "-id"]
-        permissions = [("mark_attempt", _("Kan bedømme fritekstsvar"))]
+        permissions = [
+            ("mark_attempt", _("Kan bedømme fritekstsvar")),
+            ("regrade_attempt", _("Kan genberegne og overstyre quizresultater")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "quiz"],
@@ -533,3 +534,7 @@ class AttemptQuestion(models.Model):
             and self.answered_at is not None
             and (self.points is None)
         )
+
+
+# The grade history and regrade runs live in their own module; Django finds models here.
+from .regrade_models import AttemptGradeChange, QuizRegrade  # noqa: E402, F401

@@ -64,6 +64,37 @@ MESSAGES = {
     "own_attempt": gettext_lazy(
         "Du kan ikke bedømme dit eget forsøg. En anden jurist skal bedømme det (fire øjne)."
     ),
+    # Regrade and override (quizzes.regrade_services).
+    "no_regrade_permission": gettext_lazy(
+        "Du har ikke adgang til at genberegne eller overstyre quizresultater. Intet er ændret."
+    ),
+    "regrade_all_dropped": gettext_lazy(
+        "Mindst ét spørgsmål i hvert forsøg skal fortsat tælle. Intet er ændret."
+    ),
+    "regrade_unknown_question": gettext_lazy(
+        "Et af de valgte spørgsmål indgår ikke i quizzens forsøg. Intet er ændret."
+    ),
+    "override_missing": gettext_lazy("Svaret findes ikke. Intet er ændret."),
+    "override_own_attempt": gettext_lazy(
+        "Du kan ikke overstyre point i dit eget forsøg. En anden jurist skal gøre det (fire øjne). "
+        "Intet er ændret."
+    ),
+    "override_in_progress": gettext_lazy(
+        "Forsøget er ikke afleveret endnu. Point kan først overstyres, når forsøget er afsluttet. "
+        "Intet er ændret."
+    ),
+    "override_not_graded": gettext_lazy(
+        "Svaret er ikke bedømt endnu. Bedøm det under “Bedøm fritekstsvar”. Intet er ændret."
+    ),
+    "override_dropped": gettext_lazy(
+        "Spørgsmålet er taget ud af bedømmelsen og giver ingen point. Intet er ændret."
+    ),
+    "override_range": gettext_lazy(
+        "Point skal være mellem 0 og spørgsmålets point (vægt). Intet er ændret."
+    ),
+    "override_comment": gettext_lazy(
+        "Skriv en kommentar til deltageren om, hvorfor pointene ændres. Intet er ændret."
+    ),
 }
 
 

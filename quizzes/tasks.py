@@ -5,6 +5,8 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError
 
+from .models import QuizRegrade
+from .regrade_services import regrade_apply
 from .services import attempts_expire_overdue
 
 
@@ -12,3 +14,13 @@ from .services import attempts_expire_overdue
 def attempts_expire_overdue_task() -> int:
     """Close abandoned attempts whose time limit has passed (run it every few minutes by beat)."""
     return attempts_expire_overdue()
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def regrade_apply_task(regrade_id: int) -> int:
+    """Apply a queued regrade; returns how many attempts changed score. Run twice (a redelivery
+    after a lost worker), the finished run is left as it is."""
+    regrade = QuizRegrade.objects.filter(pk=regrade_id).first()
+    if regrade is None:
+        return 0
+    return regrade_apply(regrade=regrade).changed

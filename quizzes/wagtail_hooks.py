@@ -1,18 +1,21 @@
-"""Admin registration: the question bank (snippets), essay marking and quiz statistics."""
+"""Admin registration: the question bank (snippets), essay marking, regrading and quiz
+statistics."""
 
 from __future__ import annotations
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from people.admin_menu import RoleMenuItem
 from people.roles import may
 
-from . import admin_views, question_import_views
-from .models import Question, QuestionCategory
+from . import admin_views, question_import_views, regrade_views
+from .models import Question, QuestionCategory, QuizPage
+from .regrade_services import may_regrade
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -48,6 +51,22 @@ marking_urls = [
     path("", admin_views.marking_index, name="index"),
     path("<int:item_id>/", admin_views.marking_edit, name="edit"),
 ]
+regrade_urls = [
+    path("", regrade_views.RegradeReportView.as_view(), name="index"),
+    path(
+        "resultater/",
+        regrade_views.RegradeReportView.as_view(results_only=True),
+        name="index_results",
+    ),
+    path("quiz/<int:quiz_id>/", regrade_views.regrade_quiz, name="quiz"),
+    path("<int:regrade_id>/", regrade_views.regrade_result, name="result"),
+    path("forsoeg/<int:attempt_id>/", regrade_views.attempt_detail, name="attempt"),
+    path(
+        "forsoeg/<int:attempt_id>/svar/<int:item_id>/",
+        regrade_views.item_override_view,
+        name="override",
+    ),
+]
 report_urls = [
     path("spoergsmaal/", admin_views.QuestionStatisticsView.as_view(), name="questions"),
     path(
@@ -69,6 +88,7 @@ def register_quiz_admin_urls():
     return [
         path("quiz-bedoemmelse/", include((marking_urls, "quizzes_marking"))),
         path("quiz-statistik/", include((report_urls, "quizzes_reports"))),
+        path("quiz-genberegning/", include((regrade_urls, "quizzes_regrade"))),
         path(
             "spoergsmaal/import/",
             question_import_views.question_import,
@@ -128,3 +148,35 @@ def register_citation_statistics_menu_item():
         order=910,
         check=admin_views.may_see_statistics,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_regrades_menu_item():
+    return RoleMenuItem(
+        _("Genberegninger af quizzer"),
+        reverse("quizzes_regrade:index"),
+        name="quiz-regrades",
+        icon_name="history",
+        order=920,
+        check=regrade_views.may_read_regrades,
+    )
+
+
+def _regrade_button(page, user, priority: int):
+    if page.specific_class is QuizPage and may_regrade(user):
+        yield Button(
+            _("Genberegn"),
+            reverse("quizzes_regrade:quiz", args=[page.pk]),
+            icon_name="history",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def regrade_listing_button(page, user, next_url=None):
+    yield from _regrade_button(page, user, priority=55)
+
+
+@hooks.register("register_page_header_buttons")
+def regrade_header_button(page, user, view_name, next_url=None):
+    yield from _regrade_button(page, user, priority=75)
