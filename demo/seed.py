@@ -29,6 +29,7 @@ from .content import COURSES, GUIDELINES, PROVISIONS
 from .guidelines import seed_guideline_demo
 from .orgtree import DEMO_PEOPLE, ORG_UNITS
 from .quizzes import seed_quizzes
+from .regrade import seed_regrade_demo
 
 logger = logging.getLogger(__name__)
 
@@ -235,6 +236,7 @@ def seed_courses(index: CourseIndexPage, sections, provisions) -> dict[str, Cour
 EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_quizzes,
     seed_compliance,
+    seed_regrade_demo,
     seed_certificates,
     seed_guideline_demo,
     seed_authoring,
