@@ -12,7 +12,7 @@ from django.db import transaction
 
 from people.models import User
 
-from .models import Attempt, AttemptQuestion
+from .models import Attempt, AttemptGradeChange, AttemptQuestion
 
 
 def attempts_export(user: User) -> list[dict[str, Any]]:
@@ -45,10 +45,33 @@ def essay_answers_export(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def grade_changes_export(user: User) -> list[dict[str, Any]]:
+    """Regrades and overrides of the person's attempts, with the jurist's comment."""
+    return [
+        {
+            "quiz": change.attempt.quiz_title,
+            "forsøg": change.attempt.number,
+            "ændring": change.get_kind_display(),
+            "tidspunkt": change.at.isoformat(),
+            "procent før": "" if change.old_percent is None else str(change.old_percent),
+            "procent efter": "" if change.new_percent is None else str(change.new_percent),
+            "kommentar": change.comment,
+        }
+        for change in AttemptGradeChange.objects.filter(attempt__user=user)
+        .select_related("attempt")
+        .order_by("at", "pk")
+    ]
+
+
 def attempts_anonymise(user: User) -> int:
-    """Detach the person's attempts and blank their free-text answers; returns attempts changed."""
+    """Detach the person's attempts and blank their free-text answers and the comments on them
+    (a marker's, an override's); returns attempts changed."""
     with transaction.atomic():
         AttemptQuestion.objects.filter(attempt__user=user, kind="essay").update(
             answer={"text": ""}, marker_comment=""
         )
+        AttemptQuestion.objects.filter(attempt__user=user).exclude(marker_comment="").update(
+            marker_comment=""
+        )
+        AttemptGradeChange.objects.filter(attempt__user=user).exclude(comment="").update(comment="")
         return Attempt.objects.filter(user=user).update(user=None)

@@ -153,7 +153,10 @@ def _attempt_regrade_apply(
         if not planned.changed or planned.all_dropped:
             return None
         changed = planned.changed_items
-        detail = {"items": [c.detail() for c in changed], "dropped": sorted(dropped)}
+        detail: dict[str, Any] = {
+            "items": [c.detail() for c in changed],
+            "dropped": sorted(dropped),
+        }
         for change in changed:
             item = change.item
             item.snapshot, item.points, item.is_correct = (
@@ -264,7 +267,7 @@ def attempts_follow_up(*, quiz: QuizPage | None, attempts: Sequence[Attempt]) ->
     return [
         {
             "user": a.user_id,
-            "name": a.user.get_full_name() or a.user.get_username(),
+            "name": _name(a.user),
             "attempt": a.pk,
             "passed_otherwise": a.user_id in passed_otherwise,
             "course_completed": a.user_id in completed,
@@ -272,6 +275,10 @@ def attempts_follow_up(*, quiz: QuizPage | None, attempts: Sequence[Attempt]) ->
         }
         for a in attempts
     ]
+
+
+def _name(user: User | None) -> str:
+    return "" if user is None else user.get_full_name() or user.get_username()
 
 
 # --- Override --------------------------------------------------------------------------------

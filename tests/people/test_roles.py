@@ -86,3 +86,9 @@ def test_ensure_roles_puts_the_four_eyes_workflow_on_the_page_tree_and_on_questi
     question_type = ContentType.objects.get_for_model(Question)
     assert WorkflowContentType.objects.get(content_type=question_type).workflow == workflow
     assert workflow.workflow_tasks.count() == 1
+
+
+def test_jurists_and_approvers_may_regrade_and_override_quiz_results_and_hr_may_not():
+    for name in (JURIST, APPROVER):
+        assert "quizzes.regrade_attempt" in _codes(Group.objects.get(name=name))
+    assert "quizzes.regrade_attempt" not in _codes(Group.objects.get(name=HR))

@@ -15,6 +15,14 @@ def test_single_choice_scores_only_the_correct_choice():
     assert item_grade(kind="single", snapshot=SINGLE, answer=None) == (0, False)
 
 
+def test_a_single_choice_with_a_second_accepted_answer_scores_either_but_not_both():
+    accepted = {"correct": ["a", "b"], "choices": []}
+    assert item_grade(kind="single", snapshot=accepted, answer={"choices": ["a"]}) == (1, True)
+    assert item_grade(kind="single", snapshot=accepted, answer={"choices": ["b"]}) == (1, True)
+    assert item_grade(kind="single", snapshot=accepted, answer={"choices": ["a", "b"]})[0] == 0
+    assert item_grade(kind="single", snapshot=accepted, answer={"choices": ["c"]})[0] == 0
+
+
 def test_true_false_scores_like_a_single_choice():
     snapshot = {"correct": ["falsk"]}
     assert item_grade(kind="truefalse", snapshot=snapshot, answer={"choices": ["falsk"]})[1]

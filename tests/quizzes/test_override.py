@@ -173,3 +173,19 @@ def test_forged_override_forms_change_nothing(client, failed, quiz_of, outsider,
     assert client.get(url(item)).status_code == 405
     _unchanged(item)
     assert not AttemptGradeChange.objects.filter(attempt=other).exists()
+
+
+def test_the_override_is_in_the_persons_data_export_and_its_comment_goes_when_they_leave(
+    failed, learner, jurist
+):
+    from people.privacy import anonymisers, personal_data_exporters
+
+    _, attempt, item = failed
+    item_override(item_id=item.pk, by=jurist, points=Decimal(1), comment="Godkendt af juristen")
+    [row] = personal_data_exporters()["quiz_ændringer_af_bedømmelse"](learner)
+    assert row["ændring"] == "Overstyring" and row["kommentar"] == "Godkendt af juristen"
+    assert (row["procent før"], row["procent efter"]) == ("60.0", "80.0")
+    anonymisers()["quizforsøg"](learner)
+    item.refresh_from_db()
+    assert item.marker_comment == ""
+    assert AttemptGradeChange.objects.get().comment == ""

@@ -12,7 +12,7 @@ from tests.quizzes.conftest import answers_for, cite_rule_choices, start
 @pytest.mark.parametrize(
     ("kind", "choices", "message"),
     [
-        ("single", [("A", True), ("B", True)], "præcis én"),
+        ("single", [("A", False), ("B", False)], "mindst én"),
         ("single", [("A", True)], "mindst to"),
         ("multiple", [("A", False), ("B", False)], "mindst én"),
         ("essay", [("A", True), ("B", False)], "ingen svarmuligheder"),
@@ -23,6 +23,13 @@ def test_choices_that_do_not_fit_the_question_type_are_refused(db, kind, choices
     with pytest.raises(ValidationError) as error:
         question_add("Et spørgsmål", kind=kind, choices=choices)
     assert message in str(error.value)
+
+
+def test_a_single_choice_question_may_accept_more_than_one_answer(db):
+    """A jurist may accept a second answer (issue 17): the learner still picks one, and either
+    accepted answer is right."""
+    question = question_add("Et spørgsmål", choices=[("A", True), ("B", True), ("C", False)])
+    assert question.live
 
 
 def test_a_true_false_question_needs_the_right_answer(db):
