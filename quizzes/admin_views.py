@@ -23,6 +23,7 @@ from people.models import OrgUnit, User
 from people.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Attempt, AttemptQuestion, Question
+from .regrade_services import may_regrade
 from .selectors import citation_statistics, essays_awaiting_marking, question_statistics
 from .services import QuizRefused, essay_mark
 
@@ -115,6 +116,7 @@ def marking_edit(request: HttpRequest, item_id: int) -> HttpResponse:
             "item": item,
             "form": form,
             "can_mark": item.attempt.state == Attempt.State.AWAITING_MARKING,
+            "may_regrade": may_regrade(request.user),
             "page_title": _("Bedøm fritekstsvar"),
             "header_icon": "edit",
         },

@@ -50,8 +50,9 @@ class QuizRegrade(models.Model):
     now_failed = models.PositiveIntegerField(_("dumper nu"), default=0)
     skipped_in_progress = models.PositiveIntegerField(_("sprunget over: i gang"), default=0)
     skipped_own = models.PositiveIntegerField(_("sprunget over: eget forsøg"), default=0)
-    #: People whose attempt now fails: ``{"user", "name", "attempt", "passed_otherwise",
-    #: "course_completed", "certificate"}`` each, for HR to follow up by hand.
+    #: People whose attempt now fails: ``{"user", "attempt", "passed_otherwise",
+    #: "course_completed", "certificate"}`` each (ids, no names: a leaver's name is not kept
+    #: here), for HR to follow up by hand.
     flipped_to_fail = models.JSONField(_("har nu ikke bestået"), default=list, blank=True)
 
     class Meta:

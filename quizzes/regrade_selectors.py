@@ -6,16 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from people.models import User
+
 from .models import Attempt, AttemptGradeChange, AttemptQuestion, Question, QuizPage, QuizRegrade
 from .regrading import AttemptRegrade, attempt_regrade
-
-if TYPE_CHECKING:
-    from people.models import User
 
 #: States a regrade touches; an attempt in progress is skipped.
 FINISHED = (Attempt.State.GRADED, Attempt.State.EXPIRED, Attempt.State.AWAITING_MARKING)
@@ -160,6 +158,26 @@ def quiz_regrades(*, quiz: QuizPage | None = None) -> QuerySet[QuizRegrade]:
     """Regrade runs, newest first (of one quiz if given)."""
     runs = QuizRegrade.objects.select_related("requested_by").order_by("-requested_at", "-pk")
     return runs.filter(quiz=quiz) if quiz is not None else runs
+
+
+def regrade_flipped(*, regrade: QuizRegrade) -> list[dict]:
+    """The run's people who now fail, each row with the person's current ``name`` and
+    ``follow_up`` (already completed the course or holds a certificate); those first. One query.
+    """
+    ids = [row["user"] for row in regrade.flipped_to_fail]
+    users = {u.pk: u for u in User.objects.filter(pk__in=ids)}
+    follow_up = {id(row) for row in regrade.needs_follow_up}
+    rows = [
+        row
+        | {
+            "name": (u.get_full_name() or u.get_username())
+            if (u := users.get(row["user"]))
+            else "",
+            "follow_up": id(row) in follow_up,
+        }
+        for row in regrade.flipped_to_fail
+    ]
+    return sorted(rows, key=lambda r: not r["follow_up"])
 
 
 def attempt_grade_history(*, attempt: Attempt) -> QuerySet[AttemptGradeChange]:

@@ -267,7 +267,6 @@ def attempts_follow_up(*, quiz: QuizPage | None, attempts: Sequence[Attempt]) ->
     return [
         {
             "user": a.user_id,
-            "name": _name(a.user),
             "attempt": a.pk,
             "passed_otherwise": a.user_id in passed_otherwise,
             "course_completed": a.user_id in completed,
@@ -275,10 +274,6 @@ def attempts_follow_up(*, quiz: QuizPage | None, attempts: Sequence[Attempt]) ->
         }
         for a in attempts
     ]
-
-
-def _name(user: User | None) -> str:
-    return "" if user is None else user.get_full_name() or user.get_username()
 
 
 # --- Override --------------------------------------------------------------------------------

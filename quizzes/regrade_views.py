@@ -30,6 +30,7 @@ from .regrade_selectors import (
     quiz_dropped_questions,
     quiz_regrades,
     quiz_served_questions,
+    regrade_flipped,
     regrade_preview,
 )
 from .regrade_services import item_override, may_regrade, regrade_request
@@ -123,6 +124,7 @@ def regrade_result(request: HttpRequest, regrade_id: int) -> HttpResponse:
         "quizzes/admin/regrade_result.html",
         {
             "regrade": regrade,
+            "flipped": regrade_flipped(regrade=regrade),
             "finished": regrade.status == QuizRegrade.Status.DONE,
             "may_regrade": may_regrade(request.user),
             "page_title": _("Genberegning af %(title)s") % {"title": regrade.quiz_title},

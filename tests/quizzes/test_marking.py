@@ -38,6 +38,7 @@ def test_a_jurist_marks_the_essay_and_the_learner_passes(
     assert listing.status_code == 200 and "Forklar officialprincippet" in listing.content.decode()
     page = client.get(f"/admin/quiz-bedoemmelse/{item.pk}/")
     assert "Mit svar" in page.content.decode()
+    assert f"/admin/quiz-genberegning/forsoeg/{attempt.pk}/" in page.content.decode()
     response = client.post(
         f"/admin/quiz-bedoemmelse/{item.pk}/", {"points": "1", "comment": "Fint forklaret"}
     )

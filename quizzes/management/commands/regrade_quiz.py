@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from quizzes.models import QuizPage
-from quizzes.regrade_selectors import regrade_preview
+from quizzes.regrade_selectors import regrade_flipped, regrade_preview
 from quizzes.regrade_services import regrade_apply, regrade_request
 from quizzes.services import QuizRefused
 
@@ -69,14 +69,14 @@ class Command(BaseCommand):
             f"Genberegnet: {regrade.changed} forsøg ændret, {regrade.now_passed} består nu, "
             f"{regrade.now_failed} dumper nu."
         )
-        follow_up = regrade.needs_follow_up
+        follow_up = [row for row in regrade_flipped(regrade=regrade) if row["follow_up"]]
         if follow_up:
             self.stdout.write(
                 f"{len(follow_up)} deltagere har nu ikke bestået, men har allerede et certifikat "
                 "eller gennemført kursus (intet er tilbagekaldt):"
             )
             for row in follow_up:
-                self.stdout.write(f"\t{row['name']}")
+                self.stdout.write(f"\t{row['name'] or '(anonymiseret)'}")
 
     def _quiz(self, key: str) -> QuizPage:
         quizzes = list(QuizPage.objects.filter(slug=key))
