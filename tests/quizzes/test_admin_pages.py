@@ -73,9 +73,13 @@ def test_a_jurist_writes_a_question_in_the_admin_as_a_draft(client, jurist, admi
     question = Question.objects.get(text="Hvem afgør habilitet?")
     assert question.live is False and question.latest_revision is not None
     assert [c.value["text"] for c in question.choices] == ["Myndigheden", "Medarbejderen"]
-    bad = data | {"text": "To rigtige", "choices-1-value-correct": "on"}
-    response = client.post("/admin/snippets/quizzes/question/add/", bad)
+    bad = {k: v for k, v in data.items() if k != "choices-0-value-correct"}
+    response = client.post("/admin/snippets/quizzes/question/add/", bad | {"text": "Ingen rigtige"})
     assert response.status_code == 200
     # The stream field shows its errors from JSON (Danish letters escaped there).
     assert "n svarmulighed som korrekt." in response.content.decode()
-    assert not Question.objects.filter(text="To rigtige").exists()
+    assert not Question.objects.filter(text="Ingen rigtige").exists()
+    # A second accepted answer is allowed (issue 17: a jurist may accept it too).
+    both = data | {"text": "To rigtige", "choices-1-value-correct": "on"}
+    assert client.post("/admin/snippets/quizzes/question/add/", both).status_code == 302
+    assert Question.objects.filter(text="To rigtige").exists()
