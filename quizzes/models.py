@@ -424,7 +424,12 @@ class QuizDraw(Orderable):
 
 
 class Attempt(models.Model):
-    """One person's attempt at a quiz. Every attempt is kept."""
+    """One person's attempt at a quiz. Every attempt is kept.
+
+    When the time runs out the attempt is submitted with the answers saved until then and
+    graded like any other (``timed_out`` tells it apart). ``EXPIRED`` is the state of attempts
+    closed by time-out before answers were saved as the learner went: failed, whatever they had.
+    """
 
     class State(models.TextChoices):
         IN_PROGRESS = "in_progress", _("I gang")
@@ -463,6 +468,11 @@ class Attempt(models.Model):
     max_score = models.PositiveSmallIntegerField(_("maks. point"), default=0)
     percent = models.DecimalField(_("procent"), max_digits=5, decimal_places=1, null=True)
     passed = models.BooleanField(_("bestået"), null=True)
+    timed_out = models.BooleanField(
+        _("afleveret automatisk"),
+        default=False,
+        help_text=_("Tiden udløb, og forsøget blev afleveret med de svar, der var gemt."),
+    )
 
     class Meta:
         verbose_name = _("quizforsøg")
@@ -500,7 +510,10 @@ class AttemptQuestion(models.Model):
     kind = models.CharField(max_length=20, choices=Question.Kind.choices)
     #: Served texts, choice order (with ids and labels), answer key and citations of the revision.
     snapshot = models.JSONField()
+    #: The learner's answer: a draft while ``answered_at`` is empty, then the answer that counts.
     answer = models.JSONField(null=True, blank=True)
+    #: When the draft was last saved (autosave); the answer that counts is stamped ``answered_at``.
+    saved_at = models.DateTimeField(_("gemt"), null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     points = models.DecimalField(max_digits=4, decimal_places=3, null=True)
     is_correct = models.BooleanField(null=True)

@@ -6,12 +6,14 @@ not grow with the number of questions.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from courses.selectors import course_for_step, course_window_start
 from guidelines.models import GuidelineSection, StatuteProvision
@@ -144,8 +146,12 @@ def attempts_in_current_run(
     return attempts.filter(started_at__gt=since) if since is not None else attempts
 
 
-def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
-    """Everything the quiz page shows for one person, in a fixed number of queries."""
+def quiz_page_context(
+    *, quiz: QuizPage, user: User, now: dt.datetime | None = None
+) -> dict[str, object]:
+    """Everything the quiz page shows for one person, in a fixed number of queries. An open
+    attempt is served with its saved drafts filled in and, when timed, the seconds left by the
+    server's clock (``seconds_left``, and ``time_left`` as mm:ss)."""
     context: dict[str, object] = {"course": course_for_step(quiz) if quiz.depth > 2 else None}
     if not user.is_authenticated:
         return context
@@ -185,6 +191,15 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
         context["open_attempt"] = open_attempt
         context["served_items"] = served
         context["current_item"] = next((s for s in served if not s.answered), None)
+        context["drafts_saved_at"] = max(
+            (i.saved_at for i in items if i.saved_at is not None and i.answered_at is None),
+            default=None,
+        )
+        if open_attempt.deadline_at is not None:
+            left = (open_attempt.deadline_at - (now or timezone.now())).total_seconds()
+            seconds = max(0, math.ceil(left))
+            context["seconds_left"] = seconds
+            context["time_left"] = f"{seconds // 60:02d}:{seconds % 60:02d}"
     if last is not None:
         items = items_by_attempt[last.pk]
         closed = last.state in (Attempt.State.GRADED, Attempt.State.EXPIRED)
