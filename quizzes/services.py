@@ -493,10 +493,10 @@ def attempt_expire_if_overdue(
 
 
 def attempts_expire_overdue(*, now: dt.datetime | None = None) -> int:
-    """Close every open attempt whose time limit has passed (abandoned attempts), and grade
-    every open attempt whose questions are all answered (left open by a crash between the last
-    answer and the grading); returns how many were closed. Idempotent: an attempt already
-    closed is skipped by the guarded UPDATE."""
+    """Submit every open attempt whose time limit has passed with its saved answers (abandoned
+    attempts, see ``attempt_expire``), and grade every open attempt whose questions are all
+    answered (left open by a crash between the last answer and the grading); returns how many
+    were closed. Idempotent: an attempt already closed is skipped by the guarded UPDATE."""
     now = now or timezone.now()
     overdue = Attempt.objects.filter(
         state=Attempt.State.IN_PROGRESS, deadline_at__lt=now - TIME_LIMIT_GRACE

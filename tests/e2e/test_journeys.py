@@ -321,6 +321,17 @@ def test_a_learner_resumes_a_timed_quiz_in_a_new_browser_and_the_timer_submits_i
     assert not again.page.get_by_label("Rigtigt 3", exact=True).is_checked()
     assert "Dine gemte svar er hentet" in again.page.content()
 
+    # One minute left: announced to screen readers once, not every second.
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline_at=timezone.now() + dt.timedelta(seconds=63)
+    )
+    again.page.reload()
+    announce = again.page.locator("[data-quiz-timer-announce]")
+    assert announce.get_attribute("aria-live") == "polite"
+    assert announce.inner_text() == ""
+    announce.filter(has_text="Der er 1 minut tilbage").wait_for(state="attached", timeout=10_000)
+    assert re.fullmatch(r"0[01]:\d\d", again.page.get_by_role("timer").inner_text())
+
     # The time runs out: the page's timer submits the attempt with the answers.
     Attempt.objects.filter(pk=attempt.pk).update(
         deadline_at=timezone.now() + dt.timedelta(seconds=4)
