@@ -58,6 +58,7 @@ MESSAGES = {
     "attempt_limit": gettext_lazy("Du har brugt alle dine forsøg på denne quiz."),
     "no_questions": gettext_lazy("Quizzen har endnu ingen offentliggjorte spørgsmål."),
     "not_live": gettext_lazy("Quizzen er ikke offentliggjort."),
+    "closed": gettext_lazy("Quizzen er lukket for nye forsøg."),
     "no_answer": gettext_lazy("Vælg eller skriv et svar, før du går videre."),
     "essay_too_long": gettext_lazy("Dit fritekstsvar er for langt (højst 10.000 tegn)."),
     "not_awaiting": gettext_lazy("Besvarelsen afventer ikke bedømmelse."),
@@ -233,6 +234,9 @@ def attempt_start(
         if not _expired(open_attempt, now):
             return open_attempt
         attempt_expire(attempt=open_attempt, now=now)
+    if quiz.closes_at is not None and now >= quiz.closes_at:
+        logger.warning("quiz start after closing user=%s quiz=%s", user.pk, quiz.pk)
+        raise QuizRefused("closed", status=403)
     used = attempts_in_current_run(user=user, quiz=quiz).count()
     limit = quiz.attempt_limit
     if limit is not None and used >= limit:
