@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -126,6 +127,24 @@ class Question(
         features=["bold", "italic", "link", "ul"],
         help_text=_("Vises efter aflevering, hvis quizzen viser forklaringer."),
     )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("billede"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Valgfrit, fx et udsnit af en lokalplan eller et foto fra en besigtigelse."),
+    )
+    image_alt = models.CharField(
+        _("alternativ tekst til billedet"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Kræves, når der er et billede: beskriv det, deltageren skal se for at kunne svare "
+            "(læses op af skærmlæsere)."
+        ),
+    )
     true_is_correct = models.BooleanField(
         _("udsagnet er sandt"),
         null=True,
@@ -184,6 +203,7 @@ class Question(
         FieldPanel("category"),
         FieldPanel("kind"),
         FieldPanel("text"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Billede")),
         FieldPanel("true_is_correct"),
         FieldPanel("choices"),
         FieldPanel("keep_choice_order"),
@@ -216,6 +236,10 @@ class Question(
         errors = question_choice_errors(self)
         if errors:
             raise ValidationError({"choices": errors})
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Skriv en alternativ tekst til billedet (WCAG 1.1.1).")}
+            )
 
     def get_preview_template(self, request, mode_name):
         return "quizzes/question_preview.html"

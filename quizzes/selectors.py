@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
     from people.models import OrgUnit, User
 
 
+@dataclass(frozen=True)
+class ServedImage:
+    image: Any  # a Wagtail image
+    alt: str
+
+
 @dataclass
 class ServedChoice:
     id: str
@@ -35,6 +42,7 @@ class ServedChoice:
     group: str
     chosen: bool = False
     correct: bool | None = None  # only filled in when the quiz may show correct answers
+    image: ServedImage | None = None
 
 
 @dataclass
@@ -53,6 +61,7 @@ class ServedItem:
     explanation: str = ""
     citations: list[Any] = field(default_factory=list)
     weight: int = 1
+    image: ServedImage | None = None
 
     @property
     def points_got(self) -> Decimal | None:
@@ -127,10 +136,36 @@ def review_at(quiz: QuizPage, moment: str) -> Review:
     )
 
 
-def _served(item: AttemptQuestion, *, reveal: bool, explain: bool, citations) -> ServedItem:
+#: Responsive sizes of question images (``{% srcset_image %}``), prefetched with the images.
+IMAGE_RENDITIONS = ("width-400", "width-800")
+
+
+def served_images(snapshots: Sequence[dict[str, Any]]) -> dict[int, Any]:
+    """The Wagtail images the served questions and choices show, with their renditions, in two
+    queries (none when no question has an image)."""
+    from wagtail.images import get_image_model
+
+    ids = {s["image"]["id"] for s in snapshots if s.get("image")}
+    ids |= {c["image"]["id"] for s in snapshots for c in s.get("choices", []) if c.get("image")}
+    if not ids:
+        return {}
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(*IMAGE_RENDITIONS)
+    return {image.pk: image for image in images}
+
+
+def _image(ref: dict[str, Any] | None, images: dict[int, Any]) -> ServedImage | None:
+    if not ref or ref["id"] not in images:
+        return None
+    return ServedImage(image=images[ref["id"]], alt=ref.get("alt", ""))
+
+
+def _served(
+    item: AttemptQuestion, *, reveal: bool, explain: bool, citations, images=None
+) -> ServedItem:
     """The item as the learner may see it. Correctness and explanations only when ``reveal``/
     ``explain`` and the item has been answered or the attempt closed."""
     snapshot = item.snapshot
+    images = images or {}
     chosen = set((item.answer or {}).get("choices") or [])
     correct = set(snapshot.get("correct") or [])
     served = ServedItem(
@@ -145,6 +180,7 @@ def _served(item: AttemptQuestion, *, reveal: bool, explain: bool, citations) ->
                 group=c["group"],
                 chosen=c["id"] in chosen,
                 correct=(c["id"] in correct) if reveal else None,
+                image=_image(c.get("image"), images),
             )
             for c in snapshot["choices"]
         ],
@@ -155,6 +191,7 @@ def _served(item: AttemptQuestion, *, reveal: bool, explain: bool, citations) ->
         awaiting_marking=item.awaiting_marking,
         marker_comment=item.marker_comment,
         weight=item_weight(snapshot),
+        image=_image(snapshot.get("image"), images),
     )
     if explain:
         served.explanation = snapshot.get("explanation", "")
@@ -210,6 +247,7 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
     items_by_attempt: dict[int, list[AttemptQuestion]] = defaultdict(list)
     for item in AttemptQuestion.objects.filter(attempt_id__in=wanted).order_by("position"):
         items_by_attempt[item.attempt_id].append(item)
+    images = served_images([i.snapshot for its in items_by_attempt.values() for i in its])
     limit = quiz.attempt_limit
     now = timezone.now()
     closed_quiz = quiz.closes_at is not None and now >= quiz.closes_at
@@ -236,6 +274,7 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
                 reveal=item.answered_at is not None and during.answers,
                 explain=item.answered_at is not None and during.explanations,
                 citations=citations,
+                images=images,
             )
             for item in items
         ]
@@ -264,6 +303,7 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
                 reveal=review.answers,
                 explain=review.explanations,
                 citations=citations,
+                images=images,
             )
             for item in items
         ]

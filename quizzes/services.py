@@ -180,7 +180,9 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
             ],
             "weight": question.points,
         }
-        choices: list[dict[str, str]] = []
+        if question.image_id:
+            snapshot["image"] = {"id": question.image_id, "alt": question.image_alt}
+        choices: list[dict[str, Any]] = []
         if question.kind == Question.Kind.TRUEFALSE:
             choices = [
                 {"id": "sand", "text": _("Sandt"), "group": "choice"},
@@ -195,7 +197,10 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                 if child["type"] == "basis" and not text:
                     choice_ref = _citation_ref(value.get("citation") or {})
                     text = labels.get(next(iter(choice_ref.items())), "") if choice_ref else ""
-                choices.append({"id": child["id"], "text": text, "group": child["type"]})
+                served: dict[str, Any] = {"id": child["id"], "text": text, "group": child["type"]}
+                if value.get("image"):
+                    served["image"] = {"id": value["image"], "alt": value.get("image_alt", "")}
+                choices.append(served)
                 if value.get("correct"):
                     correct.append(child["id"])
                     if child["type"] in ("outcome", "basis"):
