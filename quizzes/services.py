@@ -71,6 +71,7 @@ MESSAGES = {
     "attempt_limit": gettext_lazy("Du har brugt alle dine forsøg på denne quiz."),
     "no_questions": gettext_lazy("Quizzen har endnu ingen offentliggjorte spørgsmål."),
     "not_live": gettext_lazy("Quizzen er ikke offentliggjort."),
+    "closed": gettext_lazy("Quizzen er lukket for nye forsøg."),
     "no_answer": gettext_lazy("Vælg eller skriv et svar, før du går videre."),
     "essay_too_long": gettext_lazy("Dit fritekstsvar er for langt (højst 10.000 tegn)."),
     "not_awaiting": gettext_lazy("Besvarelsen afventer ikke bedømmelse."),
@@ -192,7 +193,9 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
             ],
             "weight": question.points,
         }
-        choices: list[dict[str, str]] = []
+        if question.image_id:
+            snapshot["image"] = {"id": question.image_id, "alt": question.image_alt}
+        choices: list[dict[str, Any]] = []
         if question.kind == Question.Kind.TRUEFALSE:
             choices = [
                 {"id": "sand", "text": _("Sandt"), "group": "choice"},
@@ -207,7 +210,10 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                 if child["type"] == "basis" and not text:
                     choice_ref = _citation_ref(value.get("citation") or {})
                     text = labels.get(next(iter(choice_ref.items())), "") if choice_ref else ""
-                choices.append({"id": child["id"], "text": text, "group": child["type"]})
+                served: dict[str, Any] = {"id": child["id"], "text": text, "group": child["type"]}
+                if value.get("image"):
+                    served["image"] = {"id": value["image"], "alt": value.get("image_alt", "")}
+                choices.append(served)
                 if value.get("correct"):
                     correct.append(child["id"])
                     if child["type"] in ("outcome", "basis"):
@@ -258,6 +264,9 @@ def attempt_start(
         if not _expired(open_attempt, now):
             return open_attempt
         attempt_expire(attempt=open_attempt, now=now)
+    if quiz.closes_at is not None and now >= quiz.closes_at:
+        logger.warning("quiz start after closing user=%s quiz=%s", user.pk, quiz.pk)
+        raise QuizRefused("closed", status=403)
     used = attempts_in_current_run(user=user, quiz=quiz).count()
     limit = quiz.attempt_limit
     if limit is not None and used >= limit:

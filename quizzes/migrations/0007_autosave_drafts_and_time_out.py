@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0004_question_points_and_draws'),
+        ('quizzes', '0006_question_images'),
     ]
 
     operations = [
