@@ -640,6 +640,19 @@ def _quiz(
     return quiz
 
 
+#: The demo's quizzes are mandatory training: three attempts, right/wrong and points at once,
+#: the right answers and explanations only when the learner has passed or used every attempt
+#: (so nobody fails once, reads the key and passes).
+MANDATORY: dict[str, Any] = {
+    "pass_mark": 80,
+    "max_attempts": 3,
+    "review_correctness": ["during", "immediately", "later", "closed"],
+    "review_points": ["during", "immediately", "later", "closed"],
+    "review_answers": ["closed"],
+    "review_explanations": ["closed"],
+}
+
+
 def _modules(course: CoursePage) -> list[ModulePage]:
     return list(ModulePage.objects.child_of(course).live().order_by("path"))
 
@@ -653,10 +666,10 @@ def seed_quizzes(context: dict[str, Any]) -> dict[str, QuizPage]:
         root = QuestionCategory.objects.get_or_create(name="Jura – Kort og Godt", parent=None)[0]
         for module, (title, slug, specs) in zip(_modules(jkg), JKG, strict=False):
             category = QuestionCategory.objects.get_or_create(name=module.title, parent=root)[0]
-            quizzes[slug] = _quiz(module, title, slug, specs, category, context, pass_mark=80)
+            quizzes[slug] = _quiz(module, title, slug, specs, category, context, **MANDATORY)
     for course_slug, (title, slug, specs), settings in (
-        ("onboarding-nye-medarbejdere", ONBOARDING, {"pass_mark": 80, "random_order": True}),
-        ("jurakursus-nye-ledere", LEADER, {"pass_mark": 80, "feedback_mode": "each"}),
+        ("onboarding-nye-medarbejdere", ONBOARDING, {**MANDATORY, "random_order": True}),
+        ("jurakursus-nye-ledere", LEADER, {**MANDATORY, "feedback_mode": "each"}),
     ):
         course = courses.get(course_slug)
         if course is None:

@@ -6,8 +6,11 @@ and statistics refer to choices by that id.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
 
 from guidelines.blocks import CitationBlock
 
@@ -15,6 +18,25 @@ from guidelines.blocks import CitationBlock
 class AnswerChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tekst"), max_length=500)
     correct = blocks.BooleanBlock(label=_("Korrekt svar"), required=False)
+    image = ImageChooserBlock(label=_("Billede"), required=False)
+    image_alt = blocks.CharBlock(
+        label=_("Alternativ tekst til billedet"),
+        required=False,
+        max_length=255,
+        help_text=_("Kræves, når der er et billede."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and not (value.get("image_alt") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "image_alt": ValidationError(
+                        _("Skriv en alternativ tekst til billedet (WCAG 1.1.1).")
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "tick"

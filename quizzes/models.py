@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -124,6 +127,24 @@ class Question(
         features=["bold", "italic", "link", "ul"],
         help_text=_("Vises efter aflevering, hvis quizzen viser forklaringer."),
     )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("billede"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Valgfrit, fx et udsnit af en lokalplan eller et foto fra en besigtigelse."),
+    )
+    image_alt = models.CharField(
+        _("alternativ tekst til billedet"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Kræves, når der er et billede: beskriv det, deltageren skal se for at kunne svare "
+            "(læses op af skærmlæsere)."
+        ),
+    )
     true_is_correct = models.BooleanField(
         _("udsagnet er sandt"),
         null=True,
@@ -182,6 +203,7 @@ class Question(
         FieldPanel("category"),
         FieldPanel("kind"),
         FieldPanel("text"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Billede")),
         FieldPanel("true_is_correct"),
         FieldPanel("choices"),
         FieldPanel("keep_choice_order"),
@@ -214,6 +236,10 @@ class Question(
         errors = question_choice_errors(self)
         if errors:
             raise ValidationError({"choices": errors})
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Skriv en alternativ tekst til billedet (WCAG 1.1.1).")}
+            )
 
     def get_preview_template(self, request, mode_name):
         return "quizzes/question_preview.html"
@@ -249,6 +275,53 @@ def question_choice_errors(question: Question) -> list[Any]:
     if kind == Question.Kind.TRUEFALSE and question.true_is_correct is None:
         errors.append(_("Angiv, om udsagnet er sandt eller falsk."))
     return errors
+
+
+class ReviewTiming(models.TextChoices):
+    """When a learner may see one kind of feedback on an attempt (as Moodle's review options)."""
+
+    DURING = "during", _("Under forsøget")
+    IMMEDIATELY = "immediately", _("Lige efter forsøget")
+    LATER = "later", _("Senere, mens quizzen er åben")
+    CLOSED = "closed", _("Når quizzen er lukket, eller efter sidste forsøg")
+
+
+#: Every moment: the default, so a new quiz shows everything as soon as it can.
+REVIEW_ALWAYS = [t.value for t in ReviewTiming]
+
+
+def review_always() -> list[str]:
+    return list(REVIEW_ALWAYS)
+
+
+def review_timing_valid(value: Any) -> None:
+    if not isinstance(value, list) or any(v not in REVIEW_ALWAYS for v in value):
+        raise ValidationError(_("Vælg tidspunkter fra listen."))
+
+
+class ReviewTimingForm(forms.MultipleChoiceField):
+    """The admin form field: checkboxes for the moments; stored as a JSON list."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        for name in ("encoder", "decoder", "max_length"):
+            kwargs.pop(name, None)
+        kwargs["choices"] = ReviewTiming.choices
+        kwargs["required"] = False
+        kwargs["widget"] = forms.CheckboxSelectMultiple
+        super().__init__(**kwargs)
+
+
+class ReviewTimingField(models.JSONField):
+    """The moments at which one kind of feedback is shown (a list of ``ReviewTiming`` values)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("default", review_always)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("validators", [review_timing_valid])
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs: Any) -> forms.Field:  # type: ignore[override]
+        return ReviewTimingForm(label=capfirst(self.verbose_name), help_text=self.help_text)
 
 
 class QuizPage(Page):
@@ -319,9 +392,16 @@ class QuizPage(Page):
     fail_text = RichTextField(
         _("tekst ved ikke bestået"), blank=True, features=["bold", "italic", "link"]
     )
-    show_score = models.BooleanField(_("vis point efter aflevering"), default=True)
-    show_correct_answers = models.BooleanField(_("vis rigtige svar efter aflevering"), default=True)
-    show_explanations = models.BooleanField(_("vis forklaringer efter aflevering"), default=True)
+    closes_at = models.DateTimeField(
+        _("lukker"),
+        null=True,
+        blank=True,
+        help_text=_("Tom: quizzen lukker ikke. Efter lukning kan ingen starte et nyt forsøg."),
+    )
+    review_correctness = ReviewTimingField(_("om svaret var rigtigt eller forkert"))
+    review_answers = ReviewTimingField(_("de rigtige svar"))
+    review_explanations = ReviewTimingField(_("forklaringer og henvisninger"))
+    review_points = ReviewTimingField(_("point"))
 
     content_panels = [
         *Page.content_panels,
@@ -357,11 +437,25 @@ class QuizPage(Page):
             [
                 FieldPanel("success_text"),
                 FieldPanel("fail_text"),
-                FieldPanel("show_score"),
-                FieldPanel("show_correct_answers"),
-                FieldPanel("show_explanations"),
             ],
             heading=_("Efter aflevering"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_correctness"),
+                FieldPanel("review_answers"),
+                FieldPanel("review_explanations"),
+                FieldPanel("review_points"),
+                FieldPanel("closes_at"),
+            ],
+            heading=_("Hvad deltageren ser hvornår"),
+            help_text=_(
+                "Vælg for hver ting, hvornår den vises. 'Under forsøget' gælder kun feedback "
+                "efter hvert spørgsmål. 'Lige efter' er de første 2 minutter efter aflevering. "
+                "'Når quizzen er lukket' er efter lukketidspunktet, eller når deltageren har "
+                "bestået eller brugt alle sine forsøg. Obligatoriske quizzer bør først vise de "
+                "rigtige svar da, så ingen kan dumpe én gang, læse facit og bestå."
+            ),
         ),
     ]
     parent_page_types = ["courses.ModulePage"]
@@ -422,7 +516,12 @@ class QuizDraw(Orderable):
 
 
 class Attempt(models.Model):
-    """One person's attempt at a quiz. Every attempt is kept."""
+    """One person's attempt at a quiz. Every attempt is kept.
+
+    When the time runs out the attempt is submitted with the answers saved until then and
+    graded like any other (``timed_out`` tells it apart). ``EXPIRED`` is the state of attempts
+    closed by time-out before answers were saved as the learner went: failed, whatever they had.
+    """
 
     class State(models.TextChoices):
         IN_PROGRESS = "in_progress", _("I gang")
@@ -461,6 +560,11 @@ class Attempt(models.Model):
     max_score = models.PositiveSmallIntegerField(_("maks. point"), default=0)
     percent = models.DecimalField(_("procent"), max_digits=5, decimal_places=1, null=True)
     passed = models.BooleanField(_("bestået"), null=True)
+    timed_out = models.BooleanField(
+        _("afleveret automatisk"),
+        default=False,
+        help_text=_("Tiden udløb, og forsøget blev afleveret med de svar, der var gemt."),
+    )
 
     class Meta:
         verbose_name = _("quizforsøg")
@@ -501,7 +605,10 @@ class AttemptQuestion(models.Model):
     kind = models.CharField(max_length=20, choices=Question.Kind.choices)
     #: Served texts, choice order (with ids and labels), answer key and citations of the revision.
     snapshot = models.JSONField()
+    #: The learner's answer: a draft while ``answered_at`` is empty, then the answer that counts.
     answer = models.JSONField(null=True, blank=True)
+    #: When the draft was last saved (autosave); the answer that counts is stamped ``answered_at``.
+    saved_at = models.DateTimeField(_("gemt"), null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     points = models.DecimalField(max_digits=4, decimal_places=3, null=True)
     is_correct = models.BooleanField(null=True)

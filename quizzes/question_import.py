@@ -4,7 +4,8 @@ Columns (header row, case-insensitive; Danish names canonical, English aliases a
 ``type``, ``spørgsmål``, ``svarmuligheder`` (separated by ``|``), ``korrekte`` (numbers of the
 correct choices, e.g. ``1,3``; ``sandt``/``falsk`` for true/false), ``forklaring``,
 ``henvisninger`` (citation keys such as ``FVL-19-1`` or ``AG-UDE-5``, separated by ``,``) and
-``kategori`` (the name of an existing question category).
+``kategori`` (the name of an existing question category) and, optionally, ``point`` (the
+question's weight, 1–100; empty or absent: 1).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "forklaring": ("forklaring", "explanation"),
     "henvisninger": ("henvisninger", "citationsnøgler", "citations"),
     "kategori": ("kategori", "category"),
+    "point": ("point", "vægt", "points", "weight"),
 }
 REQUIRED = ("type", "spørgsmål", "kategori")
 
@@ -73,6 +75,7 @@ class QuestionRow:
     true_is_correct: bool | None = None
     explanation: str = ""
     citations: list[tuple[str, int]] = field(default_factory=list)  # ("section"|"provision", pk)
+    points: int = 1
 
 
 @dataclass
@@ -262,6 +265,15 @@ def question_rows_validate(
                 true_is_correct = False
             else:
                 row_errors.append(_("Skriv 'sandt' eller 'falsk' i kolonnen korrekte."))
+        points_text = raw.get("point", "").strip()
+        points = int(points_text) if points_text.isdigit() else None
+        if points_text == "":
+            points = 1
+        elif points is None or not 1 <= points <= 100:
+            row_errors.append(
+                _("'%(value)s' i kolonnen point er ikke et helt tal fra 1 til 100.")
+                % {"value": points_text}
+            )
         row = None
         # An unknown type or category always added an error above; the checks narrow the types.
         if not row_errors and kind is not None and category is not None:
@@ -274,6 +286,7 @@ def question_rows_validate(
                 true_is_correct=true_is_correct,
                 explanation=raw.get("forklaring", ""),
                 citations=citations,
+                points=points or 1,
             )
             # The question bank's own rules (e.g. at least two choices, exactly one correct).
             row_errors.extend(str(e) for e in question_choice_errors(_question_build(row)))
@@ -296,6 +309,7 @@ def _question_build(row: QuestionRow) -> Question:
         text=row.text,
         explanation=explanation,
         true_is_correct=row.true_is_correct,
+        points=row.points,
         choices=[
             {"type": "choice", "value": {"text": text, "correct": correct}}
             for text, correct in row.choices

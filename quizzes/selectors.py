@@ -6,25 +6,34 @@ not grow with the number of questions.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from courses.selectors import course_for_step, course_window_start
 from guidelines.models import GuidelineSection, StatuteProvision
 
-from .models import Attempt, AttemptQuestion, Question, QuizPage
+from .grading import item_weight
+from .models import Attempt, AttemptQuestion, Question, QuizPage, ReviewTiming
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from wagtail.models import Page
 
     from courses.models import CoursePage
     from people.models import OrgUnit, User
+
+
+@dataclass(frozen=True)
+class ServedImage:
+    image: Any  # a Wagtail image
+    alt: str
 
 
 @dataclass
@@ -34,6 +43,7 @@ class ServedChoice:
     group: str
     chosen: bool = False
     correct: bool | None = None  # only filled in when the quiz may show correct answers
+    image: ServedImage | None = None
 
 
 @dataclass
@@ -51,6 +61,12 @@ class ServedItem:
     marker_comment: str = ""
     explanation: str = ""
     citations: list[Any] = field(default_factory=list)
+    weight: int = 1
+    image: ServedImage | None = None
+
+    @property
+    def points_got(self) -> Decimal | None:
+        return None if self.points is None else self.points * self.weight
 
     @property
     def field(self) -> str:
@@ -77,10 +93,80 @@ class ServedItem:
         return [c for c in self.choices if c.group == "basis"]
 
 
-def _served(item: AttemptQuestion, *, reveal: bool, explain: bool, citations) -> ServedItem:
+#: How long "right after the attempt" lasts (as Moodle: two minutes after submission).
+REVIEW_IMMEDIATE = dt.timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the learner may see of one attempt at this moment (the quiz's review options)."""
+
+    moment: str
+    correctness: bool = False
+    answers: bool = False
+    explanations: bool = False
+    points: bool = False
+
+    @property
+    def anything(self) -> bool:
+        return self.correctness or self.answers or self.explanations or self.points
+
+
+def review_moment(
+    *, quiz: QuizPage, attempt: Attempt, finished: bool, now: dt.datetime
+) -> ReviewTiming:
+    """Which review moment ``attempt`` is in: during it; right after (2 minutes); later while the
+    quiz is open for the person; or closed (the quiz closed, or the person passed or has no
+    attempts left: ``finished``)."""
+    if attempt.state == Attempt.State.IN_PROGRESS:
+        return ReviewTiming.DURING
+    if finished or (quiz.closes_at is not None and now >= quiz.closes_at):
+        return ReviewTiming.CLOSED
+    if attempt.submitted_at is not None and now - attempt.submitted_at <= REVIEW_IMMEDIATE:
+        return ReviewTiming.IMMEDIATELY
+    return ReviewTiming.LATER
+
+
+def review_at(quiz: QuizPage, moment: str) -> Review:
+    return Review(
+        moment=moment,
+        correctness=moment in quiz.review_correctness,
+        answers=moment in quiz.review_answers,
+        explanations=moment in quiz.review_explanations,
+        points=moment in quiz.review_points,
+    )
+
+
+#: Responsive sizes of question images (``{% srcset_image %}``), prefetched with the images.
+IMAGE_RENDITIONS = ("width-400", "width-800")
+
+
+def served_images(snapshots: Sequence[dict[str, Any]]) -> dict[int, Any]:
+    """The Wagtail images the served questions and choices show, with their renditions, in two
+    queries (none when no question has an image)."""
+    from wagtail.images import get_image_model
+
+    ids = {s["image"]["id"] for s in snapshots if s.get("image")}
+    ids |= {c["image"]["id"] for s in snapshots for c in s.get("choices", []) if c.get("image")}
+    if not ids:
+        return {}
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(*IMAGE_RENDITIONS)
+    return {image.pk: image for image in images}
+
+
+def _image(ref: dict[str, Any] | None, images: dict[int, Any]) -> ServedImage | None:
+    if not ref or ref["id"] not in images:
+        return None
+    return ServedImage(image=images[ref["id"]], alt=ref.get("alt", ""))
+
+
+def _served(
+    item: AttemptQuestion, *, reveal: bool, explain: bool, citations, images=None
+) -> ServedItem:
     """The item as the learner may see it. Correctness and explanations only when ``reveal``/
     ``explain`` and the item has been answered or the attempt closed."""
     snapshot = item.snapshot
+    images = images or {}
     chosen = set((item.answer or {}).get("choices") or [])
     correct = set(snapshot.get("correct") or [])
     served = ServedItem(
@@ -95,6 +181,7 @@ def _served(item: AttemptQuestion, *, reveal: bool, explain: bool, citations) ->
                 group=c["group"],
                 chosen=c["id"] in chosen,
                 correct=(c["id"] in correct) if reveal else None,
+                image=_image(c.get("image"), images),
             )
             for c in snapshot["choices"]
         ],
@@ -104,6 +191,8 @@ def _served(item: AttemptQuestion, *, reveal: bool, explain: bool, citations) ->
         is_correct=item.is_correct,
         awaiting_marking=item.awaiting_marking,
         marker_comment=item.marker_comment,
+        weight=item_weight(snapshot),
+        image=_image(snapshot.get("image"), images),
     )
     if explain:
         served.explanation = snapshot.get("explanation", "")
@@ -144,8 +233,12 @@ def attempts_in_current_run(
     return attempts.filter(started_at__gt=since) if since is not None else attempts
 
 
-def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
-    """Everything the quiz page shows for one person, in a fixed number of queries."""
+def quiz_page_context(
+    *, quiz: QuizPage, user: User, now: dt.datetime | None = None
+) -> dict[str, object]:
+    """Everything the quiz page shows for one person, in a fixed number of queries. An open
+    attempt is served with its saved drafts filled in and, when timed, the seconds left by the
+    server's clock (``seconds_left``, and ``time_left`` as mm:ss)."""
     context: dict[str, object] = {"course": course_for_step(quiz) if quiz.depth > 2 else None}
     if not user.is_authenticated:
         return context
@@ -159,43 +252,72 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
     items_by_attempt: dict[int, list[AttemptQuestion]] = defaultdict(list)
     for item in AttemptQuestion.objects.filter(attempt_id__in=wanted).order_by("position"):
         items_by_attempt[item.attempt_id].append(item)
+    images = served_images([i.snapshot for its in items_by_attempt.values() for i in its])
     limit = quiz.attempt_limit
+    now = now or timezone.now()
+    closed_quiz = quiz.closes_at is not None and now >= quiz.closes_at
+    has_passed = any(a.passed for a in attempts)
+    no_attempts_left = limit is not None and len(attempts) >= limit
     context.update(
         {
             "attempts": [a for a in attempts if a.state != Attempt.State.IN_PROGRESS],
             "attempts_left": None if limit is None else max(0, limit - len(attempts)),
-            "can_start": open_attempt is None and (limit is None or len(attempts) < limit),
-            "has_passed": any(a.passed for a in attempts),
+            "can_start": open_attempt is None and not no_attempts_left and not closed_quiz,
+            "has_passed": has_passed,
+            "quiz_closed": closed_quiz,
         }
     )
     if open_attempt is not None:
         each = quiz.feedback_mode == QuizPage.Feedback.EACH
+        during = review_at(quiz, ReviewTiming.DURING) if each else Review(ReviewTiming.DURING)
         items = items_by_attempt[open_attempt.pk]
         answered = [i for i in items if i.answered_at is not None]
-        citations = _citation_objects(answered) if each and quiz.show_explanations else {}
+        citations = _citation_objects(answered) if during.explanations else {}
         served = [
             _served(
                 item,
-                reveal=each and item.answered_at is not None and quiz.show_correct_answers,
-                explain=each and item.answered_at is not None and quiz.show_explanations,
+                reveal=item.answered_at is not None and during.answers,
+                explain=item.answered_at is not None and during.explanations,
                 citations=citations,
+                images=images,
             )
             for item in items
         ]
         context["open_attempt"] = open_attempt
+        context["open_review"] = during
         context["served_items"] = served
         context["current_item"] = next((s for s in served if not s.answered), None)
+        context["drafts_saved_at"] = max(
+            (i.saved_at for i in items if i.saved_at is not None and i.answered_at is None),
+            default=None,
+        )
+        if open_attempt.deadline_at is not None:
+            left = (open_attempt.deadline_at - now).total_seconds()
+            seconds = max(0, math.ceil(left))
+            context["seconds_left"] = seconds
+            context["time_left"] = f"{seconds // 60:02d}:{seconds % 60:02d}"
     if last is not None:
         items = items_by_attempt[last.pk]
         closed = last.state in (Attempt.State.GRADED, Attempt.State.EXPIRED)
-        citations = _citation_objects(items) if quiz.show_explanations else {}
+        finished = has_passed or no_attempts_left
+        moment = review_moment(quiz=quiz, attempt=last, finished=finished, now=now)
+        review = review_at(quiz, moment) if closed else Review(moment)
+        citations = _citation_objects(items) if review.explanations else {}
         context["last_attempt"] = last
+        context["review"] = review
+        context["answers_later"] = (
+            closed
+            and not review.answers
+            and moment != ReviewTiming.CLOSED
+            and ReviewTiming.CLOSED in quiz.review_answers
+        )
         context["result_items"] = [
             _served(
                 item,
-                reveal=quiz.show_correct_answers and closed,
-                explain=quiz.show_explanations and closed,
+                reveal=review.answers,
+                explain=review.explanations,
                 citations=citations,
+                images=images,
             )
             for item in items
         ]

@@ -2,6 +2,10 @@
 
 Every refusal raises ``QuizRefused`` with a Danish message for the person and logs a line for
 the operator; nothing is written before the input has been validated against the attempt.
+
+Time limits: answers that arrive by the deadline plus ``TIME_LIMIT_GRACE`` count. When the time
+has run out, the attempt is submitted with the answers saved until then (drafts, see
+``quizzes.drafts``) and graded as usual, marked ``timed_out``; answers sent later never count.
 """
 
 from __future__ import annotations
@@ -52,12 +56,22 @@ MESSAGES = {
     "already_answered": gettext_lazy(
         "Du har allerede svaret på dette spørgsmål. Dit første svar gælder."
     ),
-    "time_up": gettext_lazy(
-        "Tiden til forsøget er udløbet, så svarene blev ikke modtaget. Forsøget er afsluttet."
+    "timed_out": gettext_lazy(
+        "Tiden er udløbet, og forsøget er afleveret automatisk med de svar, der var gemt inden "
+        "fristen. Svar, der er sendt efter fristen, tæller ikke."
+    ),
+    "late_answers": gettext_lazy(
+        "Dine svar kom frem efter fristen og tæller ikke. Forsøget er afleveret og bedømt med de "
+        "svar, der var gemt inden fristen."
+    ),
+    "autosave_rate": gettext_lazy(
+        "Dine svar blev ikke gemt, fordi der er gemt for mange gange på kort tid. Vent et "
+        "øjeblik, og prøv igen."
     ),
     "attempt_limit": gettext_lazy("Du har brugt alle dine forsøg på denne quiz."),
     "no_questions": gettext_lazy("Quizzen har endnu ingen offentliggjorte spørgsmål."),
     "not_live": gettext_lazy("Quizzen er ikke offentliggjort."),
+    "closed": gettext_lazy("Quizzen er lukket for nye forsøg."),
     "no_answer": gettext_lazy("Vælg eller skriv et svar, før du går videre."),
     "essay_too_long": gettext_lazy("Dit fritekstsvar er for langt (højst 10.000 tegn)."),
     "not_awaiting": gettext_lazy("Besvarelsen afventer ikke bedømmelse."),
@@ -210,7 +224,9 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
             ],
             "weight": question.points,
         }
-        choices: list[dict[str, str]] = []
+        if question.image_id:
+            snapshot["image"] = {"id": question.image_id, "alt": question.image_alt}
+        choices: list[dict[str, Any]] = []
         if question.kind == Question.Kind.TRUEFALSE:
             choices = [
                 {"id": "sand", "text": _("Sandt"), "group": "choice"},
@@ -225,7 +241,10 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                 if child["type"] == "basis" and not text:
                     choice_ref = _citation_ref(value.get("citation") or {})
                     text = labels.get(next(iter(choice_ref.items())), "") if choice_ref else ""
-                choices.append({"id": child["id"], "text": text, "group": child["type"]})
+                served: dict[str, Any] = {"id": child["id"], "text": text, "group": child["type"]}
+                if value.get("image"):
+                    served["image"] = {"id": value["image"], "alt": value.get("image_alt", "")}
+                choices.append(served)
                 if value.get("correct"):
                     correct.append(child["id"])
                     if child["type"] in ("outcome", "basis"):
@@ -242,7 +261,19 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
 
 
 def _expired(attempt: Attempt, now: dt.datetime) -> bool:
+    """Past the deadline and the grace: answers sent now do not count."""
     return attempt.deadline_at is not None and now > attempt.deadline_at + TIME_LIMIT_GRACE
+
+
+def _time_up(attempt: Attempt, now: dt.datetime) -> bool:
+    """At or past the deadline: whatever is submitted now closes the attempt as timed out."""
+    return attempt.deadline_at is not None and now >= attempt.deadline_at
+
+
+def attempt_past_grace(*, attempt: Attempt, now: dt.datetime) -> bool:
+    """True when answers sent at ``now`` come too late to count (after the deadline and the
+    grace for the network). No query."""
+    return _expired(attempt, now)
 
 
 def attempt_start(
@@ -264,6 +295,9 @@ def attempt_start(
         if not _expired(open_attempt, now):
             return open_attempt
         attempt_expire(attempt=open_attempt, now=now)
+    if quiz.closes_at is not None and now >= quiz.closes_at:
+        logger.warning("quiz start after closing user=%s quiz=%s", user.pk, quiz.pk)
+        raise QuizRefused("closed", status=403)
     used = attempts_in_current_run(user=user, quiz=quiz).count()
     limit = quiz.attempt_limit
     if limit is not None and used >= limit:
@@ -378,7 +412,7 @@ def _attempt_for(*, attempt_id: int, user: User, lock: bool = False) -> Attempt:
         raise QuizRefused("other_person", status=404)
     if attempt.user_id != user.pk:
         logger.warning(
-            "quiz submission for another person's attempt user=%s attempt=%s owner=%s",
+            "quiz answers for another person's attempt user=%s attempt=%s owner=%s",
             user.pk,
             attempt.pk,
             attempt.user_id,
@@ -391,33 +425,33 @@ def _finish(
     *,
     attempt: Attempt,
     items: Sequence[AttemptQuestion],
-    answers: Mapping[int, dict[str, Any]],
+    answers: Mapping[int, dict[str, Any]] | None,
     now: dt.datetime,
-    expired: bool = False,
+    timed_out: bool = False,
 ) -> bool:
     """Grade and close an open attempt in one guarded UPDATE plus one bulk update of items.
 
-    Returns False (writing nothing) when the attempt was no longer open: a parallel
-    submission won.
+    The items not answered one by one get ``answers`` (the submitted form: an item missing
+    from it has no answer), or with ``answers=None`` their saved drafts, stamped with the time
+    each was saved. An essay answer waits for marking either way. Returns False (writing
+    nothing) when the attempt was no longer open: a parallel submission won.
     """
     changed = []
     for item in items:
         if item.answered_at is None:
-            item.answer = answers.get(item.pk)
-            item.answered_at = now if item.answer is not None else None
+            if answers is None:
+                item.answered_at = (item.saved_at or now) if item.answer is not None else None
+            else:
+                item.answer = answers.get(item.pk)
+                item.answered_at = now if item.answer is not None else None
             item.points, item.is_correct = item_grade(
                 kind=item.kind, snapshot=item.snapshot, answer=item.answer
             )
-            if expired and item.points is None:
-                item.points, item.is_correct = Decimal(0), False
             changed.append(item)
     pending = any(item.points is None for item in items)
     score, max_score, percent = items_score(items)
-    fields: dict[str, Any] = {"submitted_at": now, "max_score": max_score}
-    if expired:
-        fields |= {"state": Attempt.State.EXPIRED, "score": score, "percent": percent}
-        fields |= {"passed": False, "graded_at": now}
-    elif pending:
+    fields: dict[str, Any] = {"submitted_at": now, "max_score": max_score, "timed_out": timed_out}
+    if pending:
         fields |= {"state": Attempt.State.AWAITING_MARKING}
     else:
         passed = percent >= attempt.pass_mark
@@ -438,11 +472,12 @@ def _finish(
         if attempt.passed:
             _complete_step(attempt)
     logger.info(
-        "quiz attempt closed attempt=%s user=%s state=%s percent=%s",
+        "quiz attempt closed attempt=%s user=%s state=%s percent=%s timed_out=%s",
         attempt.pk,
         attempt.user_id,
         attempt.state,
         attempt.percent,
+        timed_out,
     )
     return True
 
@@ -456,12 +491,30 @@ def _complete_step(attempt: Attempt) -> None:
         logger.warning("passed quiz is not a live course step quiz=%s", attempt.quiz_id)
 
 
-def attempt_expire(*, attempt: Attempt, now: dt.datetime | None = None) -> None:
-    """Close an attempt whose time ran out: answers saved before the deadline count, it fails."""
+def attempt_expire(*, attempt: Attempt, now: dt.datetime | None = None) -> bool:
+    """Submit an attempt whose time ran out with the answers saved until then, and grade it as
+    usual (a pass completes the step; an essay answer goes to marking); ``timed_out`` is set.
+
+    Locks the attempt's row while its drafts are read, so an autosave cannot slip in between.
+    Returns False (writing nothing) when the attempt was already closed."""
     now = now or timezone.now()
-    items = list(attempt.items.all())
-    if _finish(attempt=attempt, items=items, answers={}, now=now, expired=True):
-        logger.info("quiz attempt expired attempt=%s user=%s", attempt.pk, attempt.user_id)
+    with transaction.atomic():
+        if (
+            not Attempt.objects.select_for_update()
+            .filter(pk=attempt.pk, state=Attempt.State.IN_PROGRESS)
+            .exists()
+        ):
+            return False
+        items = list(attempt.items.all())
+        closed = _finish(attempt=attempt, items=items, answers=None, now=now, timed_out=True)
+    if closed:
+        logger.info(
+            "quiz attempt timed out, saved answers submitted attempt=%s user=%s answered=%s",
+            attempt.pk,
+            attempt.user_id,
+            sum(1 for item in items if item.answered_at is not None),
+        )
+    return closed
 
 
 def attempt_expire_if_overdue(
@@ -480,18 +533,17 @@ def attempt_expire_if_overdue(
 
 
 def attempts_expire_overdue(*, now: dt.datetime | None = None) -> int:
-    """Close every open attempt whose time limit has passed (abandoned attempts), and grade
-    every open attempt whose questions are all answered (left open by a crash between the last
-    answer and the grading); returns how many were closed. Idempotent: an attempt already
-    closed is skipped by the guarded UPDATE."""
+    """Submit every open attempt whose time limit has passed with its saved answers (abandoned
+    attempts, see ``attempt_expire``), and grade every open attempt whose questions are all
+    answered (left open by a crash between the last answer and the grading); returns how many
+    were closed. Idempotent: an attempt already closed is skipped by the guarded UPDATE."""
     now = now or timezone.now()
     overdue = Attempt.objects.filter(
         state=Attempt.State.IN_PROGRESS, deadline_at__lt=now - TIME_LIMIT_GRACE
     ).select_related("quiz", "user")
     closed = 0
     for attempt in overdue.iterator():
-        items = list(attempt.items.all())
-        if _finish(attempt=attempt, items=items, answers={}, now=now, expired=True):
+        if attempt_expire(attempt=attempt, now=now):
             closed += 1
     stuck = (
         Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, items__isnull=False)
@@ -501,7 +553,7 @@ def attempts_expire_overdue(*, now: dt.datetime | None = None) -> int:
     )
     for attempt in stuck.iterator():
         items = list(attempt.items.all())
-        if _finish(attempt=attempt, items=items, answers={}, now=now):
+        if _finish(attempt=attempt, items=items, answers=None, now=now):
             logger.warning("stuck quiz attempt closed attempt=%s", attempt.pk)
             closed += 1
     if closed:
@@ -518,18 +570,26 @@ def attempt_submit(
 ) -> Attempt:
     """Submit all answers of an open attempt and grade it on the server.
 
-    Refuses another person's attempt, a closed attempt, answers after the time limit and
-    anything not served. Two parallel submissions yield exactly one graded result.
+    Refuses another person's attempt, a closed attempt and anything not served. Sent after the
+    time limit (and its grace), the posted answers are ignored and the attempt is submitted
+    with the answers saved before the deadline (``attempt_past_grace`` tells the caller).
+    Sent at the deadline, within the grace (the page's timer), they count and the attempt is
+    marked timed out. Two parallel submissions yield exactly one graded result.
     """
     now = now or timezone.now()
     attempt = _attempt_for(attempt_id=attempt_id, user=user)
     if attempt.state != Attempt.State.IN_PROGRESS:
         logger.warning("quiz resubmission refused attempt=%s user=%s", attempt.pk, user.pk)
-        raise QuizRefused("already_submitted", status=409)
+        raise _closed_refusal(attempt)
     if _expired(attempt, now):
-        attempt_expire(attempt=attempt, now=now)
-        logger.warning("quiz submission after time limit attempt=%s user=%s", attempt.pk, user.pk)
-        raise QuizRefused("time_up", status=403)
+        logger.warning(
+            "quiz submission after time limit, saved answers graded instead attempt=%s user=%s",
+            attempt.pk,
+            user.pk,
+        )
+        if not attempt_expire(attempt=attempt, now=now):
+            raise QuizRefused("already_submitted", status=409)
+        return attempt
     items = list(attempt.items.all())
     try:
         answers = answers_parse(items=items, data=data)
@@ -538,10 +598,17 @@ def attempt_submit(
             "quiz submission with unserved input attempt=%s user=%s", attempt.pk, user.pk
         )
         raise
-    if not _finish(attempt=attempt, items=items, answers=answers, now=now):
+    if not _finish(
+        attempt=attempt, items=items, answers=answers, now=now, timed_out=_time_up(attempt, now)
+    ):
         logger.warning("quiz parallel resubmission refused attempt=%s user=%s", attempt.pk, user.pk)
         raise QuizRefused("already_submitted", status=409)
     return attempt
+
+
+def _closed_refusal(attempt: Attempt) -> QuizRefused:
+    """The refusal for answers to a closed attempt; a timed-out one says what counted."""
+    return QuizRefused("timed_out" if attempt.timed_out else "already_submitted", status=409)
 
 
 def attempt_answer_one(
@@ -555,21 +622,34 @@ def attempt_answer_one(
     """Save the answer to one question (quizzes with feedback after each question); the last
     answer closes and grades the attempt. An item is answered once: the first answer counts.
 
+    At the deadline (the page's timer sends the form, maybe unanswered) the answer counts
+    and the attempt is submitted with the other items' saved drafts; after the grace the
+    posted answer is ignored (``attempt_past_grace`` tells the caller).
+
     The attempt row is locked while the answer is saved and the items are counted, so two
     answers sent at once cannot each miss the other and leave the attempt open for ever."""
     now = now or timezone.now()
     with transaction.atomic():
         attempt = _attempt_for(attempt_id=attempt_id, user=user, lock=True)
         if attempt.state != Attempt.State.IN_PROGRESS:
-            raise QuizRefused("already_submitted", status=409)
-        expired = _expired(attempt, now)
-        if expired:
+            raise _closed_refusal(attempt)
+        if _expired(attempt, now):
+            logger.warning(
+                "quiz answer after time limit, saved answers graded instead attempt=%s user=%s",
+                attempt.pk,
+                user.pk,
+            )
             attempt_expire(attempt=attempt, now=now)
         else:
             _answer_one_locked(attempt=attempt, item_id=item_id, data=data, now=now)
-    if expired:
-        raise QuizRefused("time_up", status=403)
     return attempt
+
+
+def answer_or_none(answer: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A parsed answer, or None when it chooses nothing and its text is blank."""
+    if not answer or (not answer.get("choices") and not (answer.get("text") or "").strip()):
+        return None
+    return dict(answer)
 
 
 def _answer_one_locked(
@@ -580,19 +660,23 @@ def _answer_one_locked(
     if item is None:
         logger.warning("quiz answer for unserved item attempt=%s item=%s", attempt.pk, item_id)
         raise QuizRefused("not_served")
-    answers = answers_parse(items=[item], data=data)
-    answer = answers.get(item.pk) or {}
-    if not answer.get("choices") and not (answer.get("text") or "").strip():
-        raise QuizRefused("no_answer")
-    points, is_correct = item_grade(kind=item.kind, snapshot=item.snapshot, answer=answer)
-    saved = AttemptQuestion.objects.filter(pk=item.pk, answered_at__isnull=True).update(
-        answer=answer, answered_at=now, points=points, is_correct=is_correct
-    )
-    if not saved:
+    answer = answer_or_none(answers_parse(items=[item], data=data).get(item.pk))
+    time_up = _time_up(attempt, now)
+    if item.answered_at is not None and not time_up:
         raise QuizRefused("already_answered", status=409)
-    item.answer, item.answered_at, item.points, item.is_correct = answer, now, points, is_correct
-    if all(i.answered_at is not None for i in items):
-        _finish(attempt=attempt, items=items, answers={}, now=now)
+    if answer is None and not time_up:
+        raise QuizRefused("no_answer")
+    if item.answered_at is None and answer is not None:
+        points, is_correct = item_grade(kind=item.kind, snapshot=item.snapshot, answer=answer)
+        saved = AttemptQuestion.objects.filter(pk=item.pk, answered_at__isnull=True).update(
+            answer=answer, answered_at=now, points=points, is_correct=is_correct
+        )
+        if not saved:
+            raise QuizRefused("already_answered", status=409)
+        item.answer, item.answered_at = answer, now
+        item.points, item.is_correct = points, is_correct
+    if time_up or all(i.answered_at is not None for i in items):
+        _finish(attempt=attempt, items=items, answers=None, now=now, timed_out=time_up)
 
 
 # --- Marking ---------------------------------------------------------------------------------

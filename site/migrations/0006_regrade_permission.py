@@ -13,7 +13,7 @@ def roles_update(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("paragraf", "0005_roles"),
-        ("quizzes", "0005_regrade_history_and_permission"),
+        ("quizzes", "0008_regrade_history_and_permission"),
     ]
 
     operations = [migrations.RunPython(roles_update, migrations.RunPython.noop)]

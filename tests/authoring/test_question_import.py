@@ -158,3 +158,23 @@ def test_the_import_page_and_template_take_a_fixed_number_of_queries(
     assert "Hent skabelon (Excel)" in page.content.decode()
     with django_assert_max_num_queries(8):
         client.get(reverse("quizzes_question_import_template", args=["xlsx"]))
+
+
+def test_the_optional_point_column_sets_each_question_s_weight(client, jurist, keys):
+    header = HEADER.rstrip("\n") + ";point\n"
+    rows = "single;Tungt;A|B;1;;;Forvaltningsret;3\nsingle;Uden vægt;A|B;1;;;Forvaltningsret;\n"
+    client.force_login(jurist)
+    assert _upload(client, (header + rows).encode("utf-8")).status_code == 302
+    assert list(Question.objects.order_by("pk").values_list("points", flat=True)) == [3, 1]
+
+
+@pytest.mark.parametrize("value", ["0", "101", "2,5", "tre"])
+def test_a_point_value_outside_1_to_100_refuses_the_file(client, jurist, keys, value):
+    header = HEADER.rstrip("\n") + ";point\n"
+    client.force_login(jurist)
+    response = _upload(
+        client, (header + f"single;Spørgsmål;A|B;1;;;Forvaltningsret;{value}\n").encode("utf-8")
+    )
+    assert response.status_code == 400
+    assert "kolonnen point er ikke et helt tal fra 1 til 100" in response.content.decode()
+    assert Question.objects.count() == 0

@@ -3,12 +3,17 @@ manager and verification page, keyboard-only lesson and quiz completion, and scr
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
+from django.utils import timezone
 
 from certificates.models import Certificate
 from compliance.models import Requirement
 from compliance.services import requirements_evaluate
 from guidelines.models import GuidelineSection
+from quizzes.models import Attempt
 from tests.compliance.conftest import requirement
 from tests.factories import (
     StatuteProvisionFactory,
@@ -263,3 +268,81 @@ def test_course_and_guideline_pages_pass_axe_for_anyone(browse, onboarding, path
     tab = browse("indgang")
     tab.goto(path)
     tab.check(path.strip("/").replace("/", "-") or "forside")
+
+
+@pytest.fixture
+def timed_quiz(tree, learner):
+    """A 10-minute quiz of four questions; half of them right passes (pass mark 50 %)."""
+    page = course(title="Aktindsigt i praksis", modules=1, lessons=0)
+    module = page.get_children().first().specific
+    questions = [
+        question_add(
+            f"Spørgsmål om aktindsigt {i}",
+            choices=[(f"Rigtigt {i}", True), (f"Forkert {i}", False)],
+        )
+        for i in range(1, 5)
+    ]
+    return quiz_add(
+        module,
+        questions=questions,
+        title="Tidsbegrænset quiz",
+        slug="tidsquiz",
+        time_limit_minutes=10,
+        pass_mark=50,
+    )
+
+
+def test_a_learner_resumes_a_timed_quiz_in_a_new_browser_and_the_timer_submits_it(
+    browse, learner, timed_quiz
+):
+    tab = browse("medarbejder-tid")
+    tab.login("medarbejder")
+    tab.goto(timed_quiz.url)
+    with tab.page.expect_navigation():
+        tab.page.get_by_role("button", name="Start quizzen").click()
+    clock = tab.page.get_by_role("timer")
+    assert re.fullmatch(r"10:00|09:5\d", clock.inner_text()), clock.inner_text()
+    tab.check("tidsbegrænset quiz")
+
+    # Half the quiz, saved as the learner goes.
+    tab.page.get_by_label("Rigtigt 1", exact=True).check()
+    tab.page.get_by_label("Rigtigt 2", exact=True).check()
+    tab.page.locator("[data-autosave-status]", has_text="Gemt kl.").wait_for()
+    attempt = Attempt.objects.get(user=learner, quiz=timed_quiz)
+    assert attempt.items.filter(answer__isnull=False).count() == 2
+    tab.page.context.close()
+
+    # Another browser (or device): the same attempt, the answers filled in.
+    again = browse("medarbejder-ny-browser")
+    again.login("medarbejder")
+    again.goto(timed_quiz.url)
+    assert again.page.get_by_label("Rigtigt 1", exact=True).is_checked()
+    assert again.page.get_by_label("Rigtigt 2", exact=True).is_checked()
+    assert not again.page.get_by_label("Rigtigt 3", exact=True).is_checked()
+    assert "Dine gemte svar er hentet" in again.page.content()
+
+    # One minute left: announced to screen readers once, not every second.
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline_at=timezone.now() + dt.timedelta(seconds=63)
+    )
+    again.page.reload()
+    announce = again.page.locator("[data-quiz-timer-announce]")
+    assert announce.get_attribute("aria-live") == "polite"
+    assert announce.inner_text() == ""
+    announce.filter(has_text="Der er 1 minut tilbage").wait_for(state="attached", timeout=10_000)
+    assert re.fullmatch(r"0[01]:\d\d", again.page.get_by_role("timer").inner_text())
+
+    # The time runs out: the page's timer submits the attempt with the answers.
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline_at=timezone.now() + dt.timedelta(seconds=4)
+    )
+    again.page.reload()
+    again.page.get_by_role("heading", name="Resultat af forsøg 1").wait_for(timeout=20_000)
+    assert again.page.get_by_text(
+        "Tiden udløb – besvarelsen blev afleveret automatisk med dine gemte svar"
+    ).is_visible()
+    assert again.page.get_by_text("Bestået").first.is_visible()
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.GRADED and attempt.timed_out
+    assert attempt.percent == 50 and attempt.passed
+    again.check("tidsbegrænset quiz afleveret af timeren")

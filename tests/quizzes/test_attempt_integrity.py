@@ -1,5 +1,6 @@
 """Attempts that a legal unit can trust: the allowance is per course run, answers sent at once
-cannot leave an attempt open for ever, and nobody marks their own essay."""
+cannot leave an attempt open for ever, nobody marks their own essay, and an answer sent after
+the time limit never counts."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from django.utils import timezone
 from courses.models import CourseRun
 from courses.services import runs_start_new
 from people.roles import JURIST
+from quizzes.drafts import attempt_drafts_save
 from quizzes.models import Attempt, QuizPage
 from quizzes.services import (
     QuizRefused,
     attempt_answer_one,
+    attempt_past_grace,
     attempt_start,
     attempts_expire_overdue,
     essay_mark,
@@ -179,19 +182,38 @@ def test_the_marking_queue_hides_the_jurists_own_attempts(
     assert own_essay_attempt.state == Attempt.State.GRADED and own_essay_attempt.passed
 
 
-def test_an_expired_attempt_still_expires_when_an_answer_arrives_late(learner, quiz_of):
+def test_an_answer_after_the_time_limit_does_not_count_and_the_saved_answers_are_submitted(
+    learner, quiz_of
+):
     quiz = quiz_of(questions(2), feedback_mode=QuizPage.Feedback.EACH, time_limit_minutes=1)
     attempt = attempt_start(user=learner, quiz=quiz)
-    item = attempt.items.first()
+    first, second = attempt.items.order_by("position")
+    right = answers_for(attempt)
+    attempt_drafts_save(
+        attempt_id=attempt.pk,
+        user=learner,
+        data={f"q-{first.pk}": right[f"q-{first.pk}"], "question": [str(first.pk)]},
+        item_id=first.pk,
+    )
     late = timezone.now() + dt.timedelta(minutes=5)
-    with pytest.raises(QuizRefused) as refused:
+    closed = attempt_answer_one(
+        attempt_id=attempt.pk,
+        user=learner,
+        item_id=second.pk,
+        data={f"q-{second.pk}": right[f"q-{second.pk}"]},
+        now=late,
+    )
+    assert attempt_past_grace(attempt=closed, now=late)
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.GRADED and attempt.timed_out
+    assert attempt.percent == 50  # the saved draft counts, the late answer does not
+    second.refresh_from_db()
+    assert second.answer is None and second.answered_at is None
+    with pytest.raises(QuizRefused) as refused:  # and nothing sent later changes it
         attempt_answer_one(
             attempt_id=attempt.pk,
             user=learner,
-            item_id=item.pk,
-            data={f"q-{item.pk}": answers_for(attempt)[f"q-{item.pk}"]},
-            now=late,
+            item_id=second.pk,
+            data={f"q-{second.pk}": right[f"q-{second.pk}"]},
         )
-    assert refused.value.code == "time_up"
-    attempt.refresh_from_db()
-    assert attempt.state == Attempt.State.EXPIRED  # the expiry is kept, not rolled back
+    assert refused.value.code == "timed_out"

@@ -148,7 +148,12 @@ def test_the_time_limit_is_shown_and_sets_a_deadline(client, learner, quiz_of):
 def test_what_the_learner_sees_after_submitting_follows_the_settings(client, learner, quiz_of):
     qs = questions(2, explanation="<p>Forklaringen</p>")
     hidden = quiz_of(
-        qs, show_score=False, show_correct_answers=False, show_explanations=False, slug="skjult"
+        qs,
+        review_correctness=[],
+        review_answers=[],
+        review_explanations=[],
+        review_points=[],
+        slug="skjult",
     )
     shown = quiz_of(qs, slug="vist")
     client.force_login(learner)

@@ -100,21 +100,32 @@ def test_two_parallel_submissions_give_exactly_one_graded_result(learner, quiz, 
     assert AttemptQuestion.objects.filter(attempt=attempt, is_correct=True).count() == 3
 
 
-def test_answers_after_the_time_limit_are_refused_and_the_attempt_closes(client, learner, quiz_of):
-    quiz = quiz_of(questions(2), time_limit_minutes=5)
+def test_a_late_submission_grades_the_answers_saved_before_the_deadline(client, learner, quiz_of):
+    quiz = quiz_of(questions(2), time_limit_minutes=5, pass_mark=50)
     client.force_login(learner)
     attempt = start(client, quiz)
-    assert attempt.deadline_at is not None
+    first, second = attempt.items.order_by("position")
+    right = answers_for(attempt)
+    saved = client.post(
+        f"/quiz/forsoeg/{attempt.pk}/gem/", {f"q-{first.pk}": right[f"q-{first.pk}"]}
+    )
+    assert saved.status_code == 302
     Attempt.objects.filter(pk=attempt.pk).update(
         deadline_at=timezone.now() - dt.timedelta(minutes=1)
     )
-    response = client.post(f"/quiz/forsoeg/{attempt.pk}/aflever/", answers_for(attempt))
-    assert response.status_code == 403
-    assert "Tiden til forsøget er udløbet" in response.content.decode()
+    response = client.post(f"/quiz/forsoeg/{attempt.pk}/aflever/", right, follow=True)
+    html = response.content.decode()
+    assert "Dine svar kom frem efter fristen og tæller ikke" in html
+    assert "Tiden udløb – besvarelsen blev afleveret automatisk med dine gemte svar" in html
     attempt.refresh_from_db()
-    assert attempt.state == Attempt.State.EXPIRED and attempt.passed is False
-    assert _nothing_answered(attempt)
-    assert "Tiden udløb" in client.get(quiz.url).content.decode()
+    assert attempt.state == Attempt.State.GRADED and attempt.timed_out
+    assert attempt.percent == 50 and attempt.passed is True  # only the saved answer counted
+    second.refresh_from_db()
+    assert second.answered_at is None and second.answer is None
+    again = client.post(f"/quiz/forsoeg/{attempt.pk}/aflever/", right, follow=True)
+    assert "Tiden er udløbet, og forsøget er afleveret automatisk" in again.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.percent == 50
 
 
 def test_the_time_limit_is_checked_on_the_server_clock(learner, quiz_of):
@@ -123,13 +134,14 @@ def test_the_time_limit_is_checked_on_the_server_clock(learner, quiz_of):
     client.force_login(learner)
     attempt = start(client, quiz)
     data = {k: v if isinstance(v, list) else [v] for k, v in answers_for(attempt).items()}
-    with pytest.raises(QuizRefused):
-        attempt_submit(
-            attempt_id=attempt.pk,
-            user=learner,
-            data=data,
-            now=timezone.now() + dt.timedelta(minutes=2),
-        )
+    attempt_submit(
+        attempt_id=attempt.pk,
+        user=learner,
+        data=data,
+        now=timezone.now() + dt.timedelta(minutes=2),
+    )
+    attempt.refresh_from_db()
+    assert attempt.timed_out and attempt.percent == 0 and _nothing_answered(attempt)
 
 
 def test_starting_beyond_the_attempt_limit_is_refused(client, learner, quiz_of):
@@ -180,4 +192,6 @@ def test_abandoned_attempts_past_their_time_limit_are_closed_by_the_task(client,
     assert attempts_expire_overdue_task.delay().get() == 1
     assert attempts_expire_overdue_task.delay().get() == 0
     attempt.refresh_from_db()
-    assert attempt.state == Attempt.State.EXPIRED and attempt.passed is False
+    # Nothing was saved, so nothing counts: submitted by time-out and failed.
+    assert attempt.state == Attempt.State.GRADED and attempt.timed_out
+    assert attempt.passed is False and attempt.percent == 0

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0004_question_points_and_draws'),
+        ('quizzes', '0007_autosave_drafts_and_time_out'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
