@@ -9,7 +9,8 @@
   kept in the snapshot as ``served_weight``, so undropping restores it).
 - Points a person gave (an essay mark, an override) stand; only automatic points are recomputed.
 - An attempt's result is recomputed from its items with ``grading.items_score``; an attempt
-  whose time ran out still fails, and one awaiting marking gets its result when marked.
+  closed as EXPIRED (a time-out from before time-outs were graded) still fails, and one awaiting
+  marking gets its result when marked.
 
 Nothing here queries the database: callers pass loaded items and questions.
 """
@@ -115,7 +116,7 @@ def attempt_result(
 ) -> tuple[Decimal | None, int, Decimal | None, bool | None]:
     """``(score, max_score, percent, passed)`` of a closed attempt's items (with ``points`` and
     ``snapshot``). An attempt awaiting marking keeps ``current`` (it is graded when marked); one
-    whose time ran out fails whatever its score."""
+    closed as EXPIRED fails whatever its score."""
     if state not in (GRADED, EXPIRED):
         return current
     score, max_score, percent = items_score(items)
