@@ -304,7 +304,7 @@ def _choices(
                 group=choice["group"],
                 correct=choice["id"] in correct,
             )
-    for (qid, choice_id), count in counts.items():
+    for qid, choice_id in counts:
         if qid == question_id and choice_id not in served:
             served[choice_id] = ChoiceStat(
                 id=choice_id, text=_("(svarmulighed findes ikke længere)"), group="", correct=False
