@@ -12,27 +12,27 @@ section or statute provision.
 Only closed attempts count (graded or expired), and every scored item of them: a question left
 blank scores 0 and counts, as in the attempt's own score.
 
-The work is done by the database. One ``GROUP BY`` over the scored items gives, per question
-and revision, the sums that the figures are made of (n, Σx, Σx², and over the pairs Σx, Σy,
-Σxy, Σx², Σy²), plus the newest item as a sample of what was served. A second query counts the
-chosen choices by expanding the answers' JSON (``jsonb_array_elements_text`` on PostgreSQL,
-``json_each`` on SQLite). Sums add up, so the per-citation figures are the per-question sums
-folded over the questions citing a section: facility and discrimination are **pooled** over
-every answer to those questions (not an average of the questions' figures), and with no quiz
-chosen the same pooling runs over all quizzes, each item against the rest of its own attempt.
+The work is done by the database, in one scan of the items. One ``GROUP BY`` gives, per
+question, revision and set of chosen choices (the answer's JSON array; a question has few
+distinct sets), the sums the figures are made of (n, Σx, Σx², and over the pairs Σx, Σy, Σxy,
+Σx², Σy²) and the newest item; Python folds those few rows per question and expands each set
+into per-choice counts (never a row per attempt). A second query reads the newest snapshots,
+which say what each revision served and cited. Sums add up, so the per-citation figures are the
+per-question sums folded over the questions citing a section: facility and discrimination are
+**pooled** over every answer to those questions (not an average of the questions' figures), and
+with no quiz chosen the same pooling runs over all quizzes, each item against the rest of its
+own attempt.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
 from django.db.models import Count, F, FloatField, Max, Q, QuerySet, Sum, Value
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KT, KeyTransform
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils.translation import gettext as _
 
@@ -208,17 +208,20 @@ def scored_items(
 
 @dataclass
 class _Group:
-    """One (question, revision) row of the aggregate, with the snapshot of its newest item."""
+    """One (question, revision) of the aggregate: its sums, how often each choice was chosen,
+    and the snapshot of its newest item (what that revision served and cited)."""
 
     question_id: int
-    sums: Sums
-    newest: int
+    sums: Sums = field(default_factory=Sums)
+    chosen: dict[str, int] = field(default_factory=dict)
+    newest: int = 0
     snapshot: dict[str, Any] = field(default_factory=dict)
 
 
 def _groups(items: QuerySet[AttemptQuestion]) -> list[_Group]:
-    """The sums per question and revision: one aggregate query, and one query for the newest
-    item of each group (its snapshot says what that revision served and cited)."""
+    """The sums per question, revision and set of chosen choices, in one aggregate query over
+    the items (so one scan of the table gives the figures and the distribution), folded per
+    question and revision; and one query for the newest item of each."""
     x = Cast("points", FloatField())
     weight = Coalesce(Cast(KT("snapshot__weight"), FloatField()), Value(1.0))
     rest_max = Cast("attempt__max_score", FloatField()) - F("w")
@@ -229,7 +232,8 @@ def _groups(items: QuerySet[AttemptQuestion]) -> list[_Group]:
         .annotate(
             y=(Cast("attempt__score", FloatField()) - F("w") * F("x")) / NullIf("rest_max", 0.0)
         )
-        .values("question_id", "revision_id")
+        # The answer's chosen ids as a JSON array: a question has few distinct sets of them.
+        .values("question_id", "revision_id", chosen=KeyTransform("choices", "answer"))
         .annotate(
             n=Count("pk"),
             blank=Count("pk", filter=Q(answered_at__isnull=True)),
@@ -244,57 +248,39 @@ def _groups(items: QuerySet[AttemptQuestion]) -> list[_Group]:
         )
         .order_by()
     )
-    groups = [
-        _Group(
-            question_id=row["question_id"],
-            newest=row["newest"],
-            sums=Sums(
-                n=row["n"],
-                blank=row["blank"],
-                sx=row["sx"] or 0.0,
-                pairs=row["pairs"],
-                px=row["px"] or 0.0,
-                py=row["py"] or 0.0,
-                pxx=row["pxx"] or 0.0,
-                pyy=row["pyy"] or 0.0,
-                pxy=row["pxy"] or 0.0,
-            ),
+    groups: dict[tuple[int, int | None], _Group] = {}
+    for row in rows:
+        key = (row["question_id"], row["revision_id"])
+        group = groups.setdefault(key, _Group(question_id=row["question_id"]))
+        group.sums += Sums(
+            n=row["n"],
+            blank=row["blank"],
+            sx=row["sx"] or 0.0,
+            pairs=row["pairs"],
+            px=row["px"] or 0.0,
+            py=row["py"] or 0.0,
+            pxx=row["pxx"] or 0.0,
+            pyy=row["pyy"] or 0.0,
+            pxy=row["pxy"] or 0.0,
         )
-        for row in rows
-    ]
+        for choice in row["chosen"] or []:
+            group.chosen[str(choice)] = group.chosen.get(str(choice), 0) + row["n"]
+        group.newest = max(group.newest, row["newest"])
     snapshots = dict(
-        AttemptQuestion.objects.filter(pk__in=[g.newest for g in groups]).values_list(
+        AttemptQuestion.objects.filter(pk__in=[g.newest for g in groups.values()]).values_list(
             "pk", "snapshot"
         )
     )
-    for group in groups:
+    for group in groups.values():
         group.snapshot = snapshots.get(group.newest) or {}
-    return groups
+    return list(groups.values())
 
 
-def _choice_counts(items: QuerySet[AttemptQuestion]) -> dict[tuple[int, str], int]:
-    """(question id, choice id) → how many answers chose it, counted by the database from the
-    answers' JSON (one query)."""
-    sql, params = items.values("question_id", "answer").query.sql_with_params()
-    if connection.vendor == "postgresql":
-        expand = "CROSS JOIN LATERAL jsonb_array_elements_text(i.answer -> 'choices') AS c(value)"
-    else:
-        expand = "CROSS JOIN json_each(i.answer, '$.choices') AS c"
-    query = (
-        f"SELECT i.question_id, c.value, COUNT(*) FROM ({sql}) AS i {expand} "  # noqa: S608 - our own SQL
-        "GROUP BY i.question_id, c.value"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return {(question_id, str(choice)): count for question_id, choice, count in cursor}
-
-
-def _choices(
-    groups: Iterable[_Group], counts: dict[tuple[int, str], int], *, question_id: int, answered: int
-) -> list[ChoiceStat]:
+def _choices(groups: list[_Group], *, answered: int) -> list[ChoiceStat]:
     """Every choice served for the question in any revision (newest text and key win), with how
     many chose it; a choice nobody chose is listed with 0."""
     served: dict[str, ChoiceStat] = {}
+    chosen: dict[str, int] = {}
     for group in sorted(groups, key=lambda g: g.newest):
         correct = set(group.snapshot.get("correct") or [])
         for choice in group.snapshot.get("choices") or []:
@@ -304,13 +290,15 @@ def _choices(
                 group=choice["group"],
                 correct=choice["id"] in correct,
             )
-    for qid, choice_id in counts:
-        if qid == question_id and choice_id not in served:
+        for choice_id, count in group.chosen.items():
+            chosen[choice_id] = chosen.get(choice_id, 0) + count
+    for choice_id in chosen:
+        if choice_id not in served:
             served[choice_id] = ChoiceStat(
                 id=choice_id, text=_("(svarmulighed findes ikke længere)"), group="", correct=False
             )
     for choice in served.values():
-        choice.chosen = counts.get((question_id, choice.id), 0)
+        choice.chosen = chosen.get(choice.id, 0)
         choice.share = round(100 * choice.chosen / answered, 1) if answered else 0.0
     # Served orders are shuffled per attempt: list outcomes before bases, the right choice
     # first, then the distractors by how often they were chosen.
@@ -327,8 +315,8 @@ def item_analysis(
     question_id: int | None = None,
 ) -> list[ItemStat]:
     """Per question (of ``quiz``, or pooled over all quizzes): answers, facility,
-    discrimination, warnings and the distribution over every choice; hardest first. Four
-    queries (the aggregate, the sample snapshots, the choice counts, the questions)."""
+    discrimination, warnings and the distribution over every choice; hardest first. Three
+    queries (the aggregate, the newest snapshots, the questions)."""
     items = scored_items(quiz=quiz, unit=unit)
     if question_id is not None:
         items = items.filter(question_id=question_id)
@@ -337,7 +325,6 @@ def item_analysis(
         by_question[group.question_id].append(group)
     if not by_question:
         return []
-    counts = _choice_counts(items)
     questions = Question.objects.filter(pk__in=by_question).select_related("category")
     result = []
     for question in questions:
@@ -351,9 +338,7 @@ def item_analysis(
                 category=str(question.category),
                 kind=question.kind,
                 sums=sums,
-                choices=_choices(
-                    groups, counts, question_id=question.pk, answered=sums.n - sums.blank
-                ),
+                choices=_choices(groups, answered=sums.n - sums.blank),
             )
         )
     return sorted(result, key=lambda s: (s.facility if s.facility is not None else 2, s.text))

@@ -157,7 +157,7 @@ def test_only_closed_attempts_of_the_chosen_quiz_count(data, quiz_of, groups):
 
 def test_item_analysis_takes_a_fixed_number_of_queries(data, django_assert_num_queries, quiz_of):
     quiz, _ = data
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert len(item_analysis(quiz=quiz)) == 3
     with django_assert_num_queries(4):
         assert len(citation_analysis(quiz=quiz)) == 2
