@@ -12,10 +12,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from courses.selectors import course_for_step, course_window_start
 from guidelines.models import GuidelineSection, StatuteProvision
 
+from .grading import CategoryScore, category_scores
 from .models import Attempt, AttemptQuestion, Question, QuizPage
 
 if TYPE_CHECKING:
@@ -190,6 +192,8 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
         closed = last.state in (Attempt.State.GRADED, Attempt.State.EXPIRED)
         citations = _citation_objects(items) if quiz.show_explanations else {}
         context["last_attempt"] = last
+        if closed and quiz.show_score:
+            context["category_scores"] = _category_scores(items)
         context["result_items"] = [
             _served(
                 item,
@@ -200,6 +204,16 @@ def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
             for item in items
         ]
     return context
+
+
+def _category_scores(items: list[AttemptQuestion]) -> list[CategoryScore]:
+    """The attempt's points per question category; one query only for an attempt from before
+    categories were frozen in the snapshots."""
+    missing = {i.question_id for i in items if "category" not in i.snapshot and i.question_id}
+    fallback: dict[int, str] = {}
+    if missing:
+        fallback = dict(Question.objects.filter(pk__in=missing).values_list("pk", "category__name"))
+    return category_scores(items, fallback=fallback, other=_("Andre spørgsmål"))
 
 
 def essays_awaiting_marking(*, marker: User) -> QuerySet[AttemptQuestion]:
