@@ -28,8 +28,9 @@ def data(learner, manager, outsider, units, quiz_of):
     )
     quiz = quiz_of([q1, q2])
     other = UserFactory(username="anden", org_unit=units["other_team"])
-    # Q1 right for the two in Byens Anvendelse, wrong for the two in Byens Drift; Q2 the other
-    # way round, so Q2 tells the stronger learners from the weaker ones the wrong way.
+    # Q1 right for the two in Byens Anvendelse, wrong for the two in Byens Drift; Q2 mostly the
+    # other way round. With two questions each is the other's "rest of the test", so both
+    # discriminate the wrong way (r = −1/√3).
     take(learner, quiz, 1, 0)
     take(manager, quiz, 1, 1)
     take(outsider, quiz, 0, 1)
