@@ -1,8 +1,9 @@
-"""Wagtail admin reports on quiz statistics (item analysis): per question of a quiz, with a page
-per question for the distribution over its choices, and per cited section and provision.
+"""Wagtail admin reports on quiz statistics (item analysis): per question of a chosen quiz, with
+a page per question for the distribution over its choices, and per cited section and provision
+(one quiz, or all quizzes pooled).
 
-Filtered by quiz (none: all quizzes pooled) and org unit subtree; CSV/XLSX through Wagtail's
-ReportView, formula-safe, each export audited. Readable by those who may view attempts.
+Filtered by quiz and org unit subtree; CSV/XLSX through Wagtail's ReportView, formula-safe, each
+export audited. Readable by those who may view attempts.
 """
 
 from __future__ import annotations
@@ -145,8 +146,17 @@ class QuestionStatisticsView(StatisticsReportView):
         url = reverse("quizzes_reports:question", args=[stat.question_id])
         return f"{url}?{urlencode(query)}" if query else url
 
+    @cached_property
+    def no_results_message(self):
+        quiz, _unit = _selected(self.filters) if self.filters is not None else (None, None)
+        if quiz is None:
+            return _("Vælg en quiz i filteret for at se itemanalysen af dens spørgsmål.")
+        return _("Ingen afsluttede forsøg på quizzen med de valgte filtre.")
+
     def rows(self, *, quiz, unit):
-        return item_analysis(quiz=quiz, unit=unit)
+        # Item analysis is per quiz: each question against the rest of that quiz. Without a
+        # quiz the page would read every attempt there is.
+        return item_analysis(quiz=quiz, unit=unit) if quiz is not None else []
 
 
 class CitationStatisticsView(StatisticsReportView):

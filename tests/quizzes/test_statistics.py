@@ -101,6 +101,13 @@ def test_per_citation_report_pools_all_quizzes_unless_one_is_chosen(
     assert "for svær" not in html
 
 
+def test_the_per_question_report_asks_for_a_quiz_first(client, jurist, admin_access, data):
+    client.force_login(jurist)
+    html = client.get("/admin/quiz-statistik/spoergsmaal/").content.decode()
+    assert "Vælg en quiz i filteret" in html
+    assert "Hvornår skal der partshøres?" not in html
+
+
 def test_a_forged_filter_or_an_unknown_question_does_no_harm(client, jurist, admin_access, data):
     client.force_login(jurist)
     assert client.get("/admin/quiz-statistik/spoergsmaal/?quiz=abc&unit=-1").status_code == 200
