@@ -109,7 +109,7 @@ def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
     chosen = [
         row.question
         for row in QuizPageQuestion.objects.filter(page=quiz)
-        .select_related("question")
+        .select_related("question__category")
         .order_by("sort_order", "pk")
     ]
     if chosen:
@@ -119,6 +119,7 @@ def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
     return list(
         Question.objects.filter(category_id__in=quiz.category.subtree_ids(), live=True)
         .exclude(pk__in=withheld)
+        .select_related("category")
         .order_by("pk")
     )
 
@@ -139,6 +140,7 @@ def quiz_draws_pick(*, quiz: QuizPage, taken: set[int], rng: random.Random) -> l
         candidates = list(
             Question.objects.filter(category_id__in=draw.category.subtree_ids(), live=True)
             .exclude(pk__in=withheld | taken)
+            .select_related("category")
             .order_by("pk")
         )
         if len(candidates) < draw.count:
@@ -164,8 +166,9 @@ def _citation_ref(value: Mapping[str, Any]) -> dict[str, int] | None:
 
 
 def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) -> list[dict]:
-    """Frozen texts, choice order, answer key and citations from the questions' raw stream data
-    (so no query per block); basis labels come from two bulk lookups."""
+    """Frozen texts, choice order, answer key, citations, weight and category name from the
+    questions' raw stream data (so no query per block; the categories must come with the
+    questions, select_related); basis labels come from two bulk lookups."""
     section_ids: set[int] = set()
     provision_ids: set[int] = set()
     for question in questions:
@@ -192,6 +195,8 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                 if (ref := _citation_ref(child["value"])) is not None
             ],
             "weight": question.points,
+            # For the learner's result per category (the pool reads categories with the questions).
+            "category": question.category.name,
         }
         if question.image_id:
             snapshot["image"] = {"id": question.image_id, "alt": question.image_alt}

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from people.admin_menu import RoleMenuItem
 from people.roles import may
 
-from . import admin_views, question_import_views
+from . import admin_views, question_import_views, statistics_views
 from .models import Question, QuestionCategory
 
 
@@ -49,16 +49,21 @@ marking_urls = [
     path("<int:item_id>/", admin_views.marking_edit, name="edit"),
 ]
 report_urls = [
-    path("spoergsmaal/", admin_views.QuestionStatisticsView.as_view(), name="questions"),
+    path("spoergsmaal/", statistics_views.QuestionStatisticsView.as_view(), name="questions"),
     path(
         "spoergsmaal/resultater/",
-        admin_views.QuestionStatisticsView.as_view(results_only=True),
+        statistics_views.QuestionStatisticsView.as_view(results_only=True),
         name="questions_results",
     ),
-    path("henvisninger/", admin_views.CitationStatisticsView.as_view(), name="citations"),
+    path(
+        "spoergsmaal/<int:question_id>/",
+        statistics_views.question_statistics,
+        name="question",
+    ),
+    path("henvisninger/", statistics_views.CitationStatisticsView.as_view(), name="citations"),
     path(
         "henvisninger/resultater/",
-        admin_views.CitationStatisticsView.as_view(results_only=True),
+        statistics_views.CitationStatisticsView.as_view(results_only=True),
         name="citations_results",
     ),
 ]
@@ -114,7 +119,7 @@ def register_question_statistics_menu_item():
         name="quiz-question-statistics",
         icon_name="help",
         order=900,
-        check=admin_views.may_see_statistics,
+        check=statistics_views.may_see_statistics,
     )
 
 
@@ -126,5 +131,5 @@ def register_citation_statistics_menu_item():
         name="quiz-citation-statistics",
         icon_name="openquote",
         order=910,
-        check=admin_views.may_see_statistics,
+        check=statistics_views.may_see_statistics,
     )
