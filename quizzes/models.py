@@ -33,6 +33,9 @@ from wagtail.search import index
 
 from people.models import JuristReview
 
+# Accommodations live in their own module (one feature, STYLE 12); re-exported so Django loads
+# the model with the app's models.
+from .accommodations import Accommodation as Accommodation
 from .blocks import QuestionChoicesBlock, QuestionCitationsBlock
 
 
@@ -463,6 +466,9 @@ class Attempt(models.Model):
     max_score = models.PositiveSmallIntegerField(_("maks. point"), default=0)
     percent = models.DecimalField(_("procent"), max_digits=5, decimal_places=1, null=True)
     passed = models.BooleanField(_("bestået"), null=True)
+    #: The accommodation's terms that applied when the attempt started (quizzes.accommodations
+    #: ``terms_effective``); empty without one. A later change never alters the attempt.
+    accommodation = models.JSONField(_("særlige vilkår"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("quizforsøg")
