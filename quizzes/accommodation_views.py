@@ -90,13 +90,14 @@ class AccommodationCreateView(generic.CreateView):
 
 class AccommodationEditView(generic.EditView):
     def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
         audit_log(
             actor=cast(User, request.user),
             action="view",
             what="særlige vilkår (med begrundelse)",
             subject=self.object.user,
         )
-        return super().get(request, *args, **kwargs)
+        return response
 
     def save_instance(self):
         self.has_content_changes = self.form.has_changed()

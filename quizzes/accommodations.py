@@ -77,7 +77,8 @@ class Accommodation(models.Model):
             MaxValueValidator(
                 MAX_EXTRA_PERCENT,
                 message=gettext_lazy(
-                    "Højst 900 % ekstra tid (i alt ti gange quizzens tidsgrænse)."
+                    # %% because Django formats the message with the limit (%(limit_value)s).
+                    "Højst 900 %% ekstra tid (i alt ti gange quizzens tidsgrænse)."
                 ),
             )
         ],

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('extra_attempts', models.PositiveSmallIntegerField(default=0, help_text='Lægges til quizzens antal forsøg. Ingen virkning ved ubegrænset.', validators=[django.core.validators.MaxValueValidator(20, message='Højst 20 ekstra forsøg.')], verbose_name='ekstra forsøg')),
-                ('extra_time_percent', models.PositiveSmallIntegerField(default=0, help_text='Fx 50: en quiz på 30 minutter varer 45 minutter.', validators=[django.core.validators.MaxValueValidator(900, message='Højst 900 % ekstra tid (i alt ti gange quizzens tidsgrænse).')], verbose_name='ekstra tid (%)')),
+                ('extra_time_percent', models.PositiveSmallIntegerField(default=0, help_text='Fx 50: en quiz på 30 minutter varer 45 minutter.', validators=[django.core.validators.MaxValueValidator(900, message='Højst 900 %% ekstra tid (i alt ti gange quizzens tidsgrænse).')], verbose_name='ekstra tid (%)')),
                 ('extra_time_minutes', models.PositiveSmallIntegerField(default=0, help_text='Lægges til efter procenten. Virker kun på quizzer med en tidsgrænse.', verbose_name='ekstra tid (minutter)')),
                 ('reason', models.CharField(help_text='Skriv kun det dokumenterede behov og hvor dokumentationen ligger, fx “Dokumenteret behov for ekstra tid, aftalt med HR 3.2.2026”. Skriv ingen diagnoser eller helbredsoplysninger.', max_length=200, verbose_name='begrundelse')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
