@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
@@ -65,6 +66,13 @@ class EssayMarkForm(forms.Form):
 MARKING_ROWS = 200
 
 
+@dataclass
+class QueueRow:
+    item: AttemptQuestion
+    age_days: int
+    accommodation: str  # the terms frozen on the attempt, e.g. "+50 % tid"
+
+
 class MarkingFilterForm(forms.Form):
     quiz = forms.ModelChoiceField(
         label=gettext_lazy("Quiz"),
@@ -109,10 +117,14 @@ def marking_index(request: HttpRequest) -> HttpResponse:
         )[: MARKING_ROWS + 1]
     )
     capped = len(rows) > MARKING_ROWS
-    items = rows[:MARKING_ROWS]
-    for item in items:
-        item.age_days = (now - item.answered_at).days
-        item.accommodation_summary = terms_summary(item.attempt.accommodation or {})
+    items = [
+        QueueRow(
+            item=item,
+            age_days=(now - item.answered_at).days if item.answered_at else 0,
+            accommodation=terms_summary(item.attempt.accommodation or {}),
+        )
+        for item in rows[:MARKING_ROWS]
+    ]
     return render(
         request,
         "quizzes/admin/marking_index.html",
