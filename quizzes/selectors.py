@@ -152,7 +152,10 @@ def attempts_in_current_run(
 
 def accommodation_for(*, user: User, quiz: QuizPage) -> Accommodation | None:
     """The accommodation that applies to ``user`` at ``quiz``: the one for this quiz, else the
-    one for all quizzes (never both added up). One query."""
+    one for all quizzes (never both added up). One query; none for a quiz with neither a time
+    limit nor an attempt limit, where an accommodation changes nothing."""
+    if not quiz.time_limit_minutes and quiz.attempt_limit is None:
+        return None
     rows = list(Accommodation.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user)[:2])
     return next((a for a in rows if a.quiz_id is not None), rows[0] if rows else None)
 
@@ -172,8 +175,8 @@ def quiz_accommodation_context(*, quiz: QuizPage, terms: dict[str, int]) -> dict
 
 
 def quiz_page_context(*, quiz: QuizPage, user: User) -> dict[str, object]:
-    """Everything the quiz page shows for one person, in a fixed number of queries (one of them
-    for the person's accommodation)."""
+    """Everything the quiz page shows for one person, in a fixed number of queries (one more for
+    the person's accommodation when the quiz has a time or attempt limit)."""
     context: dict[str, object] = {"course": course_for_step(quiz) if quiz.depth > 2 else None}
     if not user.is_authenticated:
         return context

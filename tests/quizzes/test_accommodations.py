@@ -322,3 +322,22 @@ def test_accommodations_are_in_the_persons_data_and_deleted_for_leavers(client, 
     anonymisers()["quizforsøg"](learner)
     attempt.refresh_from_db()
     assert not Accommodation.objects.exists() and attempt.accommodation == {}
+
+
+def test_the_quiz_page_costs_the_same_queries_with_or_without_an_accommodation(
+    client, learner, outsider, quiz_of
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    quiz = quiz_of(questions(10), time_limit_minutes=30, max_attempts=3)
+    grant(learner, quiz, extra_time_percent=50, extra_attempts=1)
+    counts = []
+    for person in (learner, outsider):
+        client.force_login(person)
+        start(client, quiz)
+        client.get(quiz.url)  # warm per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(quiz.url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 15
