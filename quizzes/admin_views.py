@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
@@ -11,13 +12,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from people.audit import audit_log
 from people.models import User
 
-from .models import Attempt, AttemptQuestion, Question
+from .accommodations import terms_summary
+from .models import Attempt, AttemptQuestion, Question, QuizPage
 from .selectors import essays_awaiting_marking
 from .services import QuizRefused, essay_mark
 
@@ -50,14 +53,81 @@ class EssayMarkForm(forms.Form):
     )
 
 
+#: The marking queue shows at most this many answers (oldest first); the page says when.
+MARKING_ROWS = 200
+
+
+@dataclass
+class QueueRow:
+    item: AttemptQuestion
+    age_days: int
+    accommodation: str  # the terms frozen on the attempt, e.g. "+50 % tid"
+
+
+class MarkingFilterForm(forms.Form):
+    quiz = forms.ModelChoiceField(
+        label=gettext_lazy("Quiz"),
+        queryset=QuizPage.objects.order_by("title"),
+        required=False,
+        empty_label=gettext_lazy("Alle quizzer"),
+    )
+    learner = forms.CharField(
+        label=gettext_lazy("Deltager (navn eller brugernavn)"), required=False, max_length=150
+    )
+    older_than = forms.TypedChoiceField(
+        label=gettext_lazy("Alder"),
+        choices=[
+            ("", gettext_lazy("Alle")),
+            ("7", gettext_lazy("Ældre end 7 dage")),
+            ("14", gettext_lazy("Ældre end 14 dage")),
+            ("30", gettext_lazy("Ældre end 30 dage")),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
 def marking_index(request: HttpRequest) -> HttpResponse:
     if not may_mark(request.user):
         raise PermissionDenied
-    items = list(essays_awaiting_marking(marker=cast(User, request.user))[:200])
+    form = MarkingFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    if request.GET and not form.is_valid():
+        logger.info(
+            "marking filter invalid user=%s errors=%s", request.user.pk, form.errors.as_json()
+        )
+    now = timezone.now()
+    rows = list(
+        essays_awaiting_marking(
+            marker=cast(User, request.user),
+            quiz=filters.get("quiz"),
+            learner=filters.get("learner") or "",
+            older_than_days=filters.get("older_than"),
+            now=now,
+        )[: MARKING_ROWS + 1]
+    )
+    capped = len(rows) > MARKING_ROWS
+    items = [
+        QueueRow(
+            item=item,
+            age_days=(now - item.answered_at).days if item.answered_at else 0,
+            accommodation=terms_summary(item.attempt.accommodation or {}),
+        )
+        for item in rows[:MARKING_ROWS]
+    ]
     return render(
         request,
         "quizzes/admin/marking_index.html",
-        {"items": items, "page_title": _("Bedømmelse af fritekstsvar"), "header_icon": "edit"},
+        {
+            "items": items,
+            "form": form,
+            "filtered": any(v not in (None, "") for v in filters.values()),
+            "capped": capped,
+            "max_rows": MARKING_ROWS,
+            "page_title": _("Bedømmelse af fritekstsvar"),
+            "header_icon": "edit",
+        },
     )
 
 
@@ -106,6 +176,7 @@ def marking_edit(request: HttpRequest, item_id: int) -> HttpResponse:
             "item": item,
             "form": form,
             "can_mark": item.attempt.state == Attempt.State.AWAITING_MARKING,
+            "accommodation_summary": terms_summary(item.attempt.accommodation or {}),
             "page_title": _("Bedøm fritekstsvar"),
             "header_icon": "edit",
         },

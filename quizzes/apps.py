@@ -13,11 +13,19 @@ class QuizzesConfig(AppConfig):
 
         from .citations import connect as citations_connect
         from .models import QuizPage
-        from .privacy import attempts_anonymise, attempts_export, essay_answers_export
+        from .privacy import (
+            accommodations_delete,
+            accommodations_export,
+            attempts_anonymise,
+            attempts_export,
+            essay_answers_export,
+        )
         from .selectors import quiz_passed_since
 
         step_type_register(QuizPage, proof=quiz_passed_since)
         personal_data_register("quizforsøg", attempts_export)
         personal_data_register("quiz_fritekstsvar", essay_answers_export)
+        personal_data_register("quiz_særlige_vilkår", accommodations_export)
         anonymiser_register("quizforsøg", attempts_anonymise)
+        anonymiser_register("quiz_særlige_vilkår", accommodations_delete)
         citations_connect()

@@ -14,15 +14,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.selectors import course_for_step, course_window_start
 from guidelines.models import GuidelineSection, StatuteProvision
 
+from .accommodations import (
+    attempt_limit_with,
+    duration_text,
+    terms_effective,
+    time_allowed_seconds,
+)
 from .grading import CategoryScore, category_scores, item_weight
-from .models import Attempt, AttemptQuestion, Question, QuizPage, ReviewTiming
+from .models import Accommodation, Attempt, AttemptQuestion, Question, QuizPage, ReviewTiming
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -234,12 +240,37 @@ def attempts_in_current_run(
     return attempts.filter(started_at__gt=since) if since is not None else attempts
 
 
+def accommodation_for(*, user: User, quiz: QuizPage) -> Accommodation | None:
+    """The accommodation that applies to ``user`` at ``quiz``: the one for this quiz, else the
+    one for all quizzes (never both added up). One query; none for a quiz with neither a time
+    limit nor an attempt limit, where an accommodation changes nothing."""
+    if not quiz.time_limit_minutes and quiz.attempt_limit is None:
+        return None
+    rows = list(Accommodation.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user)[:2])
+    return next((a for a in rows if a.quiz_id is not None), rows[0] if rows else None)
+
+
+def quiz_accommodation_context(*, quiz: QuizPage, terms: dict[str, int]) -> dict[str, object]:
+    """What the learner is told about their accommodation: the extended time (“45 minutter”
+    against the quiz's 30) and the extra attempts, when they change anything at this quiz."""
+    effective = terms_effective(
+        terms, time_limit_minutes=quiz.time_limit_minutes, attempt_limit=quiz.attempt_limit
+    )
+    seconds = time_allowed_seconds(time_limit_minutes=quiz.time_limit_minutes, terms=effective)
+    extended = seconds is not None and seconds != (quiz.time_limit_minutes or 0) * 60
+    return {
+        "extended_time": duration_text(seconds) if extended and seconds else "",
+        "extra_attempts": effective.get("extra_attempts", 0),
+    }
+
+
 def quiz_page_context(
     *, quiz: QuizPage, user: User, now: dt.datetime | None = None
 ) -> dict[str, object]:
-    """Everything the quiz page shows for one person, in a fixed number of queries. An open
-    attempt is served with its saved drafts filled in and, when timed, the seconds left by the
-    server's clock (``seconds_left``, and ``time_left`` as mm:ss)."""
+    """Everything the quiz page shows for one person, in a fixed number of queries (one more for
+    the person's accommodation when the quiz has a time or attempt limit). An open attempt is
+    served with its saved drafts filled in and, when timed, the seconds left by the server's
+    clock (``seconds_left``, and ``time_left`` as mm:ss)."""
     context: dict[str, object] = {"course": course_for_step(quiz) if quiz.depth > 2 else None}
     if not user.is_authenticated:
         return context
@@ -254,7 +285,12 @@ def quiz_page_context(
     for item in AttemptQuestion.objects.filter(attempt_id__in=wanted).order_by("position"):
         items_by_attempt[item.attempt_id].append(item)
     images = served_images([i.snapshot for its in items_by_attempt.values() for i in its])
-    limit = quiz.attempt_limit
+    accommodation = accommodation_for(user=user, quiz=quiz)
+    terms = accommodation.terms if accommodation is not None else {}
+    limit = attempt_limit_with(attempt_limit=quiz.attempt_limit, terms=terms)
+    # A running attempt keeps the time it started with, whatever has changed since.
+    shown = open_attempt.accommodation if open_attempt is not None else terms
+    context.update(quiz_accommodation_context(quiz=quiz, terms=shown))
     now = now or timezone.now()
     closed_quiz = quiz.closes_at is not None and now >= quiz.closes_at
     has_passed = any(a.passed for a in attempts)
@@ -337,19 +373,37 @@ def _category_scores(items: list[AttemptQuestion]) -> list[CategoryScore]:
     return category_scores(items, fallback=fallback, other=_("Andre spørgsmål"))
 
 
-def essays_awaiting_marking(*, marker: User) -> QuerySet[AttemptQuestion]:
+def essays_awaiting_marking(
+    *,
+    marker: User,
+    quiz: QuizPage | None = None,
+    learner: str = "",
+    older_than_days: int | None = None,
+    now: dt.datetime | None = None,
+) -> QuerySet[AttemptQuestion]:
     """Essay answers of attempts that wait for ``marker`` to mark them, oldest first; the
-    marker's own attempts are left out (four eyes)."""
-    return (
-        AttemptQuestion.objects.filter(
-            kind=Question.Kind.ESSAY,
-            attempt__state=Attempt.State.AWAITING_MARKING,
-            answered_at__isnull=False,
-            points__isnull=True,
+    marker's own attempts are left out (four eyes). Optionally only one ``quiz``, learners whose
+    username or name contains ``learner`` (each word must match), and answers given more than
+    ``older_than_days`` days before ``now``."""
+    items = AttemptQuestion.objects.filter(
+        kind=Question.Kind.ESSAY,
+        attempt__state=Attempt.State.AWAITING_MARKING,
+        answered_at__isnull=False,
+        points__isnull=True,
+    ).exclude(attempt__user_id=marker.pk)
+    if quiz is not None:
+        items = items.filter(attempt__quiz=quiz)
+    for word in learner.split():
+        items = items.filter(
+            Q(attempt__user__username__icontains=word)
+            | Q(attempt__user__first_name__icontains=word)
+            | Q(attempt__user__last_name__icontains=word)
         )
-        .exclude(attempt__user_id=marker.pk)
-        .select_related("attempt__user", "attempt__user__org_unit")
-        .order_by("answered_at", "pk")
+    if older_than_days is not None:
+        cutoff = (now or timezone.now()) - dt.timedelta(days=older_than_days)
+        items = items.filter(answered_at__lt=cutoff)
+    return items.select_related("attempt__user", "attempt__user__org_unit").order_by(
+        "answered_at", "pk"
     )
 
 

@@ -28,9 +28,10 @@ from courses.services import StepNotCompletable, step_complete
 from guidelines.models import GuidelineSection, StatuteProvision
 from guidelines.selectors import withheld_source_ids
 
+from .accommodations import attempt_limit_with, terms_effective, time_allowed_seconds
 from .grading import item_grade, items_score
 from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
-from .selectors import attempts_in_current_run
+from .selectors import accommodation_for, attempts_in_current_run
 
 if TYPE_CHECKING:
     from courses.models import ModulePage
@@ -255,8 +256,10 @@ def attempt_start(
 ) -> Attempt:
     """Resume the person's open attempt, or start a new one within the attempt limit.
 
-    Chooses the questions (a random subset when ``max_questions`` is set), freezes their
-    revisions, order, choice order and texts. Writes one attempt and one bulk insert of items.
+    The person's accommodation (``accommodation_for``) adds attempts to the limit and time to
+    the deadline; the terms that applied are frozen on the attempt with the deadline. Chooses
+    the questions (a random subset when ``max_questions`` is set), freezes their revisions,
+    order, choice order and texts. Writes one attempt and one bulk insert of items.
     """
     now = now or timezone.now()
     rng = rng or random.Random()  # noqa: S311 - question order, not security
@@ -273,9 +276,17 @@ def attempt_start(
         logger.warning("quiz start after closing user=%s quiz=%s", user.pk, quiz.pk)
         raise QuizRefused("closed", status=403)
     used = attempts_in_current_run(user=user, quiz=quiz).count()
-    limit = quiz.attempt_limit
+    accommodation = accommodation_for(user=user, quiz=quiz)
+    terms = terms_effective(
+        accommodation.terms if accommodation is not None else {},
+        time_limit_minutes=quiz.time_limit_minutes,
+        attempt_limit=quiz.attempt_limit,
+    )
+    limit = attempt_limit_with(attempt_limit=quiz.attempt_limit, terms=terms)
     if limit is not None and used >= limit:
-        logger.warning("quiz attempt limit user=%s quiz=%s used=%s", user.pk, quiz.pk, used)
+        logger.warning(
+            "quiz attempt limit user=%s quiz=%s used=%s limit=%s", user.pk, quiz.pk, used, limit
+        )
         raise QuizRefused("attempt_limit", status=403)
     questions = quiz_question_pool(quiz=quiz)
     if quiz.max_questions and quiz.max_questions < len(questions):
@@ -288,9 +299,8 @@ def attempt_start(
     if quiz.random_order:
         rng.shuffle(questions)
     snapshots = _snapshots(questions, shuffle=rng if quiz.shuffle_choices else None)
-    deadline = (
-        now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
-    )
+    seconds = time_allowed_seconds(time_limit_minutes=quiz.time_limit_minutes, terms=terms)
+    deadline = now + dt.timedelta(seconds=seconds) if seconds is not None else None
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -301,6 +311,7 @@ def attempt_start(
                 number=used + 1,
                 pass_mark=quiz.pass_mark,
                 deadline_at=deadline,
+                accommodation=terms,
             )
             AttemptQuestion.objects.bulk_create(
                 [
@@ -321,12 +332,13 @@ def attempt_start(
         # A parallel request opened an attempt first (one open attempt per person and quiz).
         return Attempt.objects.get(user=user, quiz=quiz, state=Attempt.State.IN_PROGRESS)
     logger.info(
-        "quiz attempt started user=%s quiz=%s attempt=%s number=%s questions=%s",
+        "quiz attempt started user=%s quiz=%s attempt=%s number=%s questions=%s terms=%s",
         user.pk,
         quiz.pk,
         attempt.pk,
         attempt.number,
         len(questions),
+        terms,
     )
     return attempt
 

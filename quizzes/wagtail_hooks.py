@@ -1,4 +1,5 @@
-"""Admin registration: the question bank (snippets), essay marking and quiz statistics."""
+"""Admin registration: the question bank (snippets), accommodations, essay marking and quiz
+statistics."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from people.admin_menu import RoleMenuItem
 from people.roles import may
 
 from . import admin_views, question_import_views, statistics_views
+from .accommodation_views import accommodation_viewset
 from .models import Question, QuestionCategory
 
 
@@ -42,6 +44,11 @@ class QuestionBankGroup(SnippetViewSetGroup):
 
 
 register_snippet(QuestionBankGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_accommodations():
+    return accommodation_viewset
 
 
 marking_urls = [

@@ -24,6 +24,7 @@ from courses.services import step_complete
 from guidelines.models import GuidelineChange, StatuteProvision
 from people.roles import LEARNER, MANAGER
 from people.services import roles_ensure
+from quizzes.models import Accommodation
 from quizzes.services import attempt_start
 from tests.compliance.conftest import requirement
 from tests.factories import (
@@ -188,6 +189,8 @@ NAMESPACE_TABLE: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "reissue": ("certificate_pk", HR_ONLY),
     },
     "requirements": {"*": ("requirement_pk", HR_ONLY)},
+    # Accommodations (særlige vilkår): HR and jurists add, change, delete and see them.
+    "accommodations": {"*": ("accommodation_pk", STAFF)},
 }
 
 LOGIN_PATHS = ("/log-ind/", "/admin/login/")
@@ -273,6 +276,9 @@ def world(tree, groups, units, learner, manager, hr, jurist):
     question = question_add()
     quiz = quiz_add(module, questions=[question])
     attempt = attempt_start(user=learner, quiz=quiz)
+    accommodation = Accommodation.objects.create(
+        user=learner, quiz=quiz, extra_attempts=1, reason="Dokumenteret behov"
+    )
     plain = course(title="Onboarding", modules=1, lessons=1)
     requirement(plain, trigger=Requirement.Trigger.ASSIGNED, due_days=30)
     requirements_evaluate()
@@ -319,6 +325,7 @@ def world(tree, groups, units, learner, manager, hr, jurist):
         "section_pk": {"pk": sections[0].pk},
         "requirement_pk": {"pk": requirement_row.pk},
         "hr_import": {"token": upload.token},
+        "accommodation_pk": {"pk": accommodation.pk},
     }
     return people, args
 
