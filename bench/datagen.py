@@ -165,7 +165,7 @@ def _people(
     columns = [
         "username", "password", "first_name", "last_name", "email", "is_staff", "is_active",
         "is_superuser", "date_joined", "employee_number", "org_unit_id", "job_title", "is_manager",
-        "manager_since", "start_date",
+        "manager_since", "start_date", "first_seen",
     ]  # fmt: skip
     now = timezone.now()
     titles = [
@@ -198,6 +198,7 @@ def _people(
                 True,
                 start,
                 start,
+                start,
             )
         )
     _copy(table, columns, managers)
@@ -226,6 +227,7 @@ def _people(
                 rng.choice(titles),
                 False,
                 None,
+                start,
                 start,
             )
         )

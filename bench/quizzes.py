@@ -1,4 +1,5 @@
-"""Quiz serving and submission: queries per request, and submit latency under 20 learners.
+"""Quiz serving and submission: queries per request, and submit latency under 20 learners;
+and the item analysis of a quiz with 45,000 attempts (bench/item_analysis.py).
 
 Figures:
 
@@ -31,6 +32,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.harness import BenchContext, Figure, median, p95
+from bench.item_analysis import figures as item_analysis_figures
 from courses.models import CoursePage, ModulePage
 from people.models import User
 from quizzes.models import Attempt, QuizPage
@@ -44,13 +46,10 @@ QUERY_BUDGET_GET = 14
 QUERY_BUDGET_SUBMIT = 30
 
 
-def _quiz(size: int) -> QuizPage:
-    from tests.factories import publish, question_add, quiz_add, site_tree
+def _module(slug: str) -> ModulePage:
+    """A new module (``slug``) in the routable benchmark course."""
+    from tests.factories import publish, site_tree
 
-    slug = f"bench-quiz-{size}"
-    existing = QuizPage.objects.filter(slug=slug).first()
-    if existing is not None and existing.url:
-        return existing
     home, index, _ = site_tree()
     # The generated data set may keep its course index outside the site; the quiz must be
     # routable, so its course then hangs directly under the home page.
@@ -60,9 +59,26 @@ def _quiz(size: int) -> QuizPage:
         course = CoursePage(title="Benchmark quizkursus", slug="bench-quizkursus", intro="<p>B</p>")
         parent.add_child(instance=course)
         publish(course)
-    module = ModulePage(title=f"Modul {size}", slug=f"modul-{size}")
+    module = ModulePage(title=f"Modul {slug}", slug=slug)
     course.add_child(instance=module)
     publish(module)
+    return module
+
+
+def _quiz_place(questions, *, slug: str, title: str) -> QuizPage:
+    """A live quiz of ``questions`` in a module of its own in the benchmark course."""
+    from tests.factories import quiz_add
+
+    return quiz_add(_module(f"modul-{slug}"), questions=questions, slug=slug, title=title)
+
+
+def _quiz(size: int) -> QuizPage:
+    from tests.factories import question_add
+
+    slug = f"bench-quiz-{size}"
+    existing = QuizPage.objects.filter(slug=slug).first()
+    if existing is not None and existing.url:
+        return existing
     questions = [
         question_add(
             f"Benchmarkspørgsmål {size}.{i}",
@@ -71,7 +87,7 @@ def _quiz(size: int) -> QuizPage:
         )
         for i in range(1, size + 1)
     ]
-    return quiz_add(module, questions=questions, slug=slug, title=f"Benchmarkquiz {size}")
+    return _quiz_place(questions, slug=slug, title=f"Benchmarkquiz {size}")
 
 
 def _learner(n: int) -> User:
@@ -258,6 +274,7 @@ def _double_submits(quiz: QuizPage, port: int) -> tuple[int, int]:
 
 
 def run(ctx: BenchContext) -> list[Figure]:
+    analysis = item_analysis_figures(ctx, _quiz_place)
     small, large = _quiz(10), _quiz(30)
     probe = _learner(0)
     get10, post10 = _queries(small, probe)
@@ -312,4 +329,4 @@ def run(ctx: BenchContext) -> list[Figure]:
     )
     if errors:
         figures.append(Figure("quiz submits refused or failed under load", errors, "requests"))
-    return figures
+    return analysis + figures

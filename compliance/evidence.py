@@ -22,6 +22,7 @@ from guidelines.models import Citation, GuidelinePage, GuidelineRevisionSeen
 from guidelines.selectors import guideline_publications, revision_live_at
 from people.models import User
 from people.spreadsheets import row_safe
+from quizzes.accommodations import terms_summary
 from quizzes.models import Attempt, AttemptQuestion, Question
 
 
@@ -51,6 +52,8 @@ class EvidenceRow:
     revision_url: str | None
     guidelines: list[GuidelineSeen] = field(default_factory=list)
     result: str = ""
+    #: The accommodation terms frozen on the quiz attempt ("+50 % tid"), for quiz rows.
+    accommodation: str = ""
 
 
 @dataclass
@@ -169,6 +172,7 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
                     for g in sorted(cited.get((question_type.pk, item.question_id or 0), set()))
                 ],
                 result=_("rigtigt") if item.is_correct else _("forkert"),
+                accommodation=terms_summary(item.attempt.accommodation or {}),
             )
         )
     rows.sort(key=lambda r: r.completed_at)

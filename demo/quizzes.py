@@ -668,7 +668,12 @@ def seed_quizzes(context: dict[str, Any]) -> dict[str, QuizPage]:
             category = QuestionCategory.objects.get_or_create(name=module.title, parent=root)[0]
             quizzes[slug] = _quiz(module, title, slug, specs, category, context, **MANDATORY)
     for course_slug, (title, slug, specs), settings in (
-        ("onboarding-nye-medarbejdere", ONBOARDING, {**MANDATORY, "random_order": True}),
+        # Timed, so HR can give medarbejder extra time (særlige vilkår) and see it on the quiz.
+        (
+            "onboarding-nye-medarbejdere",
+            ONBOARDING,
+            {**MANDATORY, "random_order": True, "time_limit_minutes": 20},
+        ),
         ("jurakursus-nye-ledere", LEADER, {**MANDATORY, "feedback_mode": "each"}),
     ):
         course = courses.get(course_slug)

@@ -50,8 +50,16 @@ _AUTHOR_MEDIA = (
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 )
+#: Accommodations (særlige vilkår, quizzes.Accommodation): set by HR and by jurists.
+_ACCOMMODATIONS = (
+    "quizzes.add_accommodation",
+    "quizzes.change_accommodation",
+    "quizzes.delete_accommodation",
+    "quizzes.view_accommodation",
+)
 _AUTHOR_MODELS = (
     _ADMIN,
+    *_ACCOMMODATIONS,
     "guidelines.change_reviewitem",
     "guidelines.view_guidelinechange",
     "quizzes.mark_attempt",
@@ -95,6 +103,7 @@ ROLE_GRANTS: tuple[RoleGrant, ...] = (
             "people.export_personal_data",
             "guidelines.view_guidelinechange",
             "quizzes.view_attempt",
+            *_ACCOMMODATIONS,
             "axes.view_accessattempt",
             "axes.delete_accessattempt",
         ),

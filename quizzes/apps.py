@@ -14,6 +14,8 @@ class QuizzesConfig(AppConfig):
         from .citations import connect as citations_connect
         from .models import QuizPage
         from .privacy import (
+            accommodations_delete,
+            accommodations_export,
             attempts_anonymise,
             attempts_export,
             essay_answers_export,
@@ -25,5 +27,7 @@ class QuizzesConfig(AppConfig):
         personal_data_register("quizforsøg", attempts_export)
         personal_data_register("quiz_fritekstsvar", essay_answers_export)
         personal_data_register("quiz_ændringer_af_bedømmelse", grade_changes_export)
+        personal_data_register("quiz_særlige_vilkår", accommodations_export)
         anonymiser_register("quizforsøg", attempts_anonymise)
+        anonymiser_register("quiz_særlige_vilkår", accommodations_delete)
         citations_connect()

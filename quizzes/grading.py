@@ -13,7 +13,8 @@ snapshot); the pass mark is a percentage of the points.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -64,3 +65,26 @@ def item_weight(snapshot: dict[str, Any]) -> int:
 def items_score(items: Sequence[Any]) -> tuple[Decimal, int, Decimal]:
     """``attempt_score`` for served items (anything with ``points`` and ``snapshot``)."""
     return attempt_score([i.points for i in items], [item_weight(i.snapshot) for i in items])
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    category: str
+    score: Decimal
+    max_score: int
+    percent: Decimal
+
+
+def category_scores(
+    items: Sequence[Any], *, fallback: Mapping[int, str] | None = None, other: str = ""
+) -> list[CategoryScore]:
+    """``items_score`` per question category of the served items, in the order the categories
+    were first served. The category is the name frozen in the snapshot; for attempts from
+    before that, ``fallback`` maps the item's ``question_id`` to it, and ``other`` names the
+    rest (a question since deleted)."""
+    fallback = fallback or {}
+    groups: dict[str, list[Any]] = {}
+    for item in items:
+        name = item.snapshot.get("category") or fallback.get(item.question_id) or other
+        groups.setdefault(name, []).append(item)
+    return [CategoryScore(name, *items_score(group)) for name, group in groups.items()]

@@ -36,6 +36,9 @@ from wagtail.search import index
 
 from people.models import JuristReview
 
+# Accommodations live in their own module (one feature, STYLE 12); re-exported so Django loads
+# the model with the app's models.
+from .accommodations import Accommodation as Accommodation
 from .blocks import QuestionChoicesBlock, QuestionCitationsBlock
 
 
@@ -565,6 +568,9 @@ class Attempt(models.Model):
         default=False,
         help_text=_("Tiden udløb, og forsøget blev afleveret med de svar, der var gemt."),
     )
+    #: The accommodation's terms that applied when the attempt started (quizzes.accommodations
+    #: ``terms_effective``); empty without one. A later change never alters the attempt.
+    accommodation = models.JSONField(_("særlige vilkår"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("quizforsøg")

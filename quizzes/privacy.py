@@ -1,7 +1,9 @@
-"""Quiz attempts in the person's own data export, and their anonymisation for leavers.
+"""Quiz attempts and accommodations in the person's own data export, and their anonymisation
+for leavers.
 
 Anonymising keeps the attempts for statistics but detaches them from the person and removes
-free-text answers, which may contain personal details.
+free-text answers, which may contain personal details, and the accommodation terms frozen on
+them. Accommodations (with their reason) serve no statistics and are deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from django.db import transaction
 
 from people.models import User
 
-from .models import Attempt, AttemptGradeChange, AttemptQuestion
+from .accommodations import terms_summary
+from .models import Accommodation, Attempt, AttemptGradeChange, AttemptQuestion
 
 
 def attempts_export(user: User) -> list[dict[str, Any]]:
@@ -20,6 +23,7 @@ def attempts_export(user: User) -> list[dict[str, Any]]:
         {
             "quiz": attempt.quiz_title,
             "forsøg": attempt.number,
+            "særlige_vilkår": terms_summary(attempt.accommodation or {}),
             "status": attempt.get_state_display(),
             "startet": attempt.started_at.isoformat(),
             "afleveret": attempt.submitted_at.isoformat() if attempt.submitted_at else "",
@@ -63,9 +67,27 @@ def grade_changes_export(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def accommodations_export(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "gælder": accommodation.scope,
+            "ekstra_tid_procent": accommodation.extra_time_percent,
+            "ekstra_tid_minutter": accommodation.extra_time_minutes,
+            "ekstra_forsøg": accommodation.extra_attempts,
+            "begrundelse": accommodation.reason,
+            "oprettet": accommodation.created_at,
+            "ændret": accommodation.updated_at,
+        }
+        for accommodation in Accommodation.objects.filter(user=user)
+        .select_related("quiz")
+        .order_by("created_at", "pk")
+    ]
+
+
 def attempts_anonymise(user: User) -> int:
-    """Detach the person's attempts and blank their free-text answers and the comments on them
-    (a marker's, an override's); returns attempts changed."""
+    """Detach the person's attempts, blank their free-text answers, the comments on them (a
+    marker's, an override's) and the accommodation terms frozen on them; returns attempts
+    changed."""
     with transaction.atomic():
         AttemptQuestion.objects.filter(attempt__user=user, kind="essay").update(
             answer={"text": ""}, marker_comment=""
@@ -74,4 +96,10 @@ def attempts_anonymise(user: User) -> int:
             marker_comment=""
         )
         AttemptGradeChange.objects.filter(attempt__user=user).exclude(comment="").update(comment="")
-        return Attempt.objects.filter(user=user).update(user=None)
+        return Attempt.objects.filter(user=user).update(user=None, accommodation={})
+
+
+def accommodations_delete(user: User) -> int:
+    """Delete the person's accommodations (reason included); returns how many."""
+    deleted, _ = Accommodation.objects.filter(user=user).delete()
+    return deleted

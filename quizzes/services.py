@@ -28,9 +28,10 @@ from courses.services import StepNotCompletable, step_complete
 from guidelines.models import GuidelineSection, StatuteProvision
 from guidelines.selectors import withheld_source_ids
 
+from .accommodations import attempt_limit_with, terms_effective, time_allowed_seconds
 from .grading import item_grade, items_score
 from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
-from .selectors import attempts_in_current_run
+from .selectors import accommodation_for, attempts_in_current_run
 
 if TYPE_CHECKING:
     from courses.models import ModulePage
@@ -140,7 +141,7 @@ def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
     chosen = [
         row.question
         for row in QuizPageQuestion.objects.filter(page=quiz)
-        .select_related("question")
+        .select_related("question__category")
         .order_by("sort_order", "pk")
     ]
     if chosen:
@@ -150,6 +151,7 @@ def quiz_question_pool(*, quiz: QuizPage) -> list[Question]:
     return list(
         Question.objects.filter(category_id__in=quiz.category.subtree_ids(), live=True)
         .exclude(pk__in=withheld)
+        .select_related("category")
         .order_by("pk")
     )
 
@@ -170,6 +172,7 @@ def quiz_draws_pick(*, quiz: QuizPage, taken: set[int], rng: random.Random) -> l
         candidates = list(
             Question.objects.filter(category_id__in=draw.category.subtree_ids(), live=True)
             .exclude(pk__in=withheld | taken)
+            .select_related("category")
             .order_by("pk")
         )
         if len(candidates) < draw.count:
@@ -195,8 +198,9 @@ def _citation_ref(value: Mapping[str, Any]) -> dict[str, int] | None:
 
 
 def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) -> list[dict]:
-    """Frozen texts, choice order, answer key and citations from the questions' raw stream data
-    (so no query per block); basis labels come from two bulk lookups."""
+    """Frozen texts, choice order, answer key, citations, weight and category name from the
+    questions' raw stream data (so no query per block; the categories must come with the
+    questions, select_related); basis labels come from two bulk lookups."""
     section_ids: set[int] = set()
     provision_ids: set[int] = set()
     for question in questions:
@@ -223,6 +227,8 @@ def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) 
                 if (ref := _citation_ref(child["value"])) is not None
             ],
             "weight": question.points,
+            # For the learner's result per category (the pool reads categories with the questions).
+            "category": question.category.name,
         }
         if question.image_id:
             snapshot["image"] = {"id": question.image_id, "alt": question.image_alt}
@@ -281,8 +287,10 @@ def attempt_start(
 ) -> Attempt:
     """Resume the person's open attempt, or start a new one within the attempt limit.
 
-    Chooses the questions (a random subset when ``max_questions`` is set), freezes their
-    revisions, order, choice order and texts. Writes one attempt and one bulk insert of items.
+    The person's accommodation (``accommodation_for``) adds attempts to the limit and time to
+    the deadline; the terms that applied are frozen on the attempt with the deadline. Chooses
+    the questions (a random subset when ``max_questions`` is set), freezes their revisions,
+    order, choice order and texts. Writes one attempt and one bulk insert of items.
     """
     now = now or timezone.now()
     rng = rng or random.Random()  # noqa: S311 - question order, not security
@@ -299,9 +307,17 @@ def attempt_start(
         logger.warning("quiz start after closing user=%s quiz=%s", user.pk, quiz.pk)
         raise QuizRefused("closed", status=403)
     used = attempts_in_current_run(user=user, quiz=quiz).count()
-    limit = quiz.attempt_limit
+    accommodation = accommodation_for(user=user, quiz=quiz)
+    terms = terms_effective(
+        accommodation.terms if accommodation is not None else {},
+        time_limit_minutes=quiz.time_limit_minutes,
+        attempt_limit=quiz.attempt_limit,
+    )
+    limit = attempt_limit_with(attempt_limit=quiz.attempt_limit, terms=terms)
     if limit is not None and used >= limit:
-        logger.warning("quiz attempt limit user=%s quiz=%s used=%s", user.pk, quiz.pk, used)
+        logger.warning(
+            "quiz attempt limit user=%s quiz=%s used=%s limit=%s", user.pk, quiz.pk, used, limit
+        )
         raise QuizRefused("attempt_limit", status=403)
     questions = quiz_question_pool(quiz=quiz)
     if quiz.max_questions and quiz.max_questions < len(questions):
@@ -314,9 +330,8 @@ def attempt_start(
     if quiz.random_order:
         rng.shuffle(questions)
     snapshots = _snapshots(questions, shuffle=rng if quiz.shuffle_choices else None)
-    deadline = (
-        now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
-    )
+    seconds = time_allowed_seconds(time_limit_minutes=quiz.time_limit_minutes, terms=terms)
+    deadline = now + dt.timedelta(seconds=seconds) if seconds is not None else None
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -327,6 +342,7 @@ def attempt_start(
                 number=used + 1,
                 pass_mark=quiz.pass_mark,
                 deadline_at=deadline,
+                accommodation=terms,
             )
             AttemptQuestion.objects.bulk_create(
                 [
@@ -347,12 +363,13 @@ def attempt_start(
         # A parallel request opened an attempt first (one open attempt per person and quiz).
         return Attempt.objects.get(user=user, quiz=quiz, state=Attempt.State.IN_PROGRESS)
     logger.info(
-        "quiz attempt started user=%s quiz=%s attempt=%s number=%s questions=%s",
+        "quiz attempt started user=%s quiz=%s attempt=%s number=%s questions=%s terms=%s",
         user.pk,
         quiz.pk,
         attempt.pk,
         attempt.number,
         len(questions),
+        terms,
     )
     return attempt
 

@@ -1,5 +1,5 @@
-"""Admin registration: the question bank (snippets), essay marking, regrading and quiz
-statistics."""
+"""Admin registration: the question bank (snippets), accommodations, essay marking, regrading
+and quiz statistics."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from people.admin_menu import RoleMenuItem
 from people.roles import may
 
-from . import admin_views, question_import_views, regrade_views
+from . import admin_views, question_import_views, regrade_views, statistics_views
+from .accommodation_views import accommodation_viewset
 from .models import Question, QuestionCategory, QuizPage
 from .regrade_services import may_regrade
 
@@ -47,6 +48,11 @@ class QuestionBankGroup(SnippetViewSetGroup):
 register_snippet(QuestionBankGroup)
 
 
+@hooks.register("register_admin_viewset")
+def register_accommodations():
+    return accommodation_viewset
+
+
 marking_urls = [
     path("", admin_views.marking_index, name="index"),
     path("<int:item_id>/", admin_views.marking_edit, name="edit"),
@@ -68,16 +74,21 @@ regrade_urls = [
     ),
 ]
 report_urls = [
-    path("spoergsmaal/", admin_views.QuestionStatisticsView.as_view(), name="questions"),
+    path("spoergsmaal/", statistics_views.QuestionStatisticsView.as_view(), name="questions"),
     path(
         "spoergsmaal/resultater/",
-        admin_views.QuestionStatisticsView.as_view(results_only=True),
+        statistics_views.QuestionStatisticsView.as_view(results_only=True),
         name="questions_results",
     ),
-    path("henvisninger/", admin_views.CitationStatisticsView.as_view(), name="citations"),
+    path(
+        "spoergsmaal/<int:question_id>/",
+        statistics_views.question_statistics,
+        name="question",
+    ),
+    path("henvisninger/", statistics_views.CitationStatisticsView.as_view(), name="citations"),
     path(
         "henvisninger/resultater/",
-        admin_views.CitationStatisticsView.as_view(results_only=True),
+        statistics_views.CitationStatisticsView.as_view(results_only=True),
         name="citations_results",
     ),
 ]
@@ -134,7 +145,7 @@ def register_question_statistics_menu_item():
         name="quiz-question-statistics",
         icon_name="help",
         order=900,
-        check=admin_views.may_see_statistics,
+        check=statistics_views.may_see_statistics,
     )
 
 
@@ -146,7 +157,7 @@ def register_citation_statistics_menu_item():
         name="quiz-citation-statistics",
         icon_name="openquote",
         order=910,
-        check=admin_views.may_see_statistics,
+        check=statistics_views.may_see_statistics,
     )
 
 

@@ -48,6 +48,7 @@ FRAMEWORK_NAMES = [
     "create_user",
     "update_user",
     "revisions",
+    "no_results_message",
 ]
 DECORATORS = ["@hooks.register", "@shared_task", "@register*", "@receiver"]
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 
 from people.roles import HR, JURIST
 from quizzes.models import Attempt
+from quizzes.services import attempt_start, attempt_submit
 from tests.factories import course, question_add, quiz_add
 
 
@@ -86,6 +87,38 @@ def answers_for(attempt: Attempt, *, right: bool = True) -> dict[str, list[str] 
     return data
 
 
+def answer_scoring(item, fraction) -> dict[str, list[str]]:
+    """POST data scoring ``fraction`` on the item (None: left blank). A wrong single choice is
+    the last wrong one by text ("Efter afgørelsen", "Nej"); ½ on "find reglen" is the right
+    outcome with the wrong basis."""
+    snap = item.snapshot
+    if fraction is None:
+        return {}
+    if item.kind == "cite_rule":
+        outcomes = [c["id"] for c in snap["choices"] if c["group"] == "outcome"]
+        bases = [c["id"] for c in snap["choices"] if c["group"] == "basis"]
+        wrong_outcome = next(o for o in outcomes if o != snap["correct_outcome"])
+        wrong_basis = next(b for b in bases if b != snap["correct_basis"])
+        outcome = snap["correct_outcome"] if fraction > 0 else wrong_outcome
+        basis = snap["correct_basis"] if fraction == 1 else wrong_basis
+        return {f"q-{item.pk}-outcome": [outcome], f"q-{item.pk}-basis": [basis]}
+    wrong = sorted(
+        (c for c in snap["choices"] if c["id"] not in snap["correct"]), key=lambda c: c["text"]
+    )
+    return {f"q-{item.pk}": [snap["correct"][0] if fraction == 1 else wrong[-1]["id"]]}
+
+
+def take(person, quiz, *fractions):
+    """``person`` answers the quiz's items with the given fractions (None leaves it blank)."""
+    attempt = attempt_start(user=person, quiz=quiz)
+    data: dict[str, list[str]] = {}
+    for item, fraction in zip(attempt.items.order_by("position"), fractions, strict=True):
+        data |= answer_scoring(item, fraction)
+    attempt_submit(attempt_id=attempt.pk, user=person, data=data)
+    attempt.refresh_from_db()
+    return attempt
+
+
 @pytest.fixture
 def quiz_of(module):
     def make(qs, **fields):
@@ -94,4 +127,12 @@ def quiz_of(module):
     return make
 
 
-__all__ = ["answers_for", "cite_rule_choices", "questions", "start", "question_add"]
+__all__ = [
+    "answer_scoring",
+    "answers_for",
+    "cite_rule_choices",
+    "questions",
+    "start",
+    "take",
+    "question_add",
+]

@@ -1,96 +1,128 @@
-"""Statistics on a known data set: share correct, most chosen wrong answer, per citation."""
+"""The statistics reports in the admin: item analysis per question of a quiz (with a page per
+question for the distribution over its choices) and per citation, exported and audited; only
+for those who may view attempts. The figures themselves: test_item_analysis.py."""
+
+import re
 
 import pytest
 
 from people.models import AuditEvent
-from quizzes.selectors import citation_statistics, question_statistics
-from tests.factories import StatuteProvisionFactory, guideline, question_add
-from tests.quizzes.conftest import start
+from tests.factories import StatuteProvisionFactory, UserFactory, citation, guideline, question_add
+from tests.quizzes.conftest import take
 
 
 @pytest.fixture
-def data(client, learner, manager, outsider, quiz_of):
+def data(learner, manager, outsider, units, quiz_of):
     ag = guideline("AG-UDE", sections=2)
     section = ag.sections.get(key="AG-UDE-1")
     provision = StatuteProvisionFactory(key="FVL-19-1", number="19", subsection="1")
     q1 = question_add(
         "Hvornår skal der partshøres?",
         choices=[("Før afgørelsen", True), ("Efter afgørelsen", False), ("Aldrig", False)],
-        citations=[
-            {"type": "citation", "value": {"section": section.pk, "provision": None}},
-            {"type": "citation", "value": {"section": None, "provision": provision.pk}},
-        ],
+        citations=[citation(section=section), citation(provision=provision)],
     )
     q2 = question_add(
-        "Kræver udeservering tilladelse?",
+        "=Kræver udeservering tilladelse?",  # a text a spreadsheet would run as a formula
         choices=[("Ja", True), ("Nej", False)],
-        citations=[{"type": "citation", "value": {"section": section.pk, "provision": None}}],
+        citations=[citation(section=section)],
     )
     quiz = quiz_of([q1, q2])
-
-    def take(person, first, second):
-        client.force_login(person)
-        attempt = start(client, quiz)
-        i1, i2 = attempt.items.all()
-        by_text = {c["text"]: c["id"] for c in i1.snapshot["choices"] + i2.snapshot["choices"]}
-        client.post(
-            f"/quiz/forsoeg/{attempt.pk}/aflever/",
-            {f"q-{i1.pk}": [by_text[first]], f"q-{i2.pk}": [by_text[second]]},
-        )
-
-    # learner (team under BA) and manager (centre under BA) vs. outsider (BD).
-    take(learner, "Før afgørelsen", "Ja")
-    take(manager, "Efter afgørelsen", "Ja")
-    take(outsider, "Efter afgørelsen", "Nej")
-    return q1, q2, section, provision
+    other = UserFactory(username="anden", org_unit=units["other_team"])
+    # Q1 right for the two in Byens Anvendelse, wrong for the two in Byens Drift; Q2 mostly the
+    # other way round. With two questions each is the other's "rest of the test", so both
+    # discriminate the wrong way (r = −1/√3).
+    take(learner, quiz, 1, 0)
+    take(manager, quiz, 1, 1)
+    take(outsider, quiz, 0, 1)
+    take(other, quiz, 0, 1)
+    return quiz, q1, q2
 
 
-def test_per_question_share_correct_and_most_chosen_wrong_answer(data):
-    q1, q2, *_ = data
-    stats = {s.question_id: s for s in question_statistics()}
-    assert stats[q1.pk].answers == 3 and stats[q1.pk].share_correct == 33.3
-    assert stats[q1.pk].wrong_choice == "Efter afgørelsen" and stats[q1.pk].wrong_choice_count == 2
-    assert stats[q2.pk].share_correct == 66.7 and stats[q2.pk].wrong_choice == "Nej"
+def body(response) -> str:
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
 
 
-def test_per_citation_share_correct_across_all_questions_citing_it(data):
-    *_, section, provision = data
-    stats = {s.key: s for s in citation_statistics()}
-    # AG-UDE-1 is cited by both questions: 6 answers, 3 right.
-    assert stats["AG-UDE-1"].questions == 2 and stats["AG-UDE-1"].answers == 6
-    assert stats["AG-UDE-1"].share_correct == 50.0
-    assert stats["FVL-19-1"].answers == 3 and stats["FVL-19-1"].share_correct == 33.3
+def test_jurists_see_facility_discrimination_and_warnings_per_question_of_a_quiz(
+    client, jurist, admin_access, data
+):
+    quiz, q1, q2 = data
+    client.force_login(jurist)
+    html = client.get(f"/admin/quiz-statistik/spoergsmaal/?quiz={quiz.pk}").content.decode()
+    assert "Lethed (gns. point, %)" in html and "Skelneevne (r)" in html
+    assert "Hvornår skal der partshøres?" in html and "skiller forkert" in html
+    assert f"/admin/quiz-statistik/spoergsmaal/{q1.pk}/?quiz={quiz.pk}" in html
 
 
-def test_statistics_can_be_limited_to_an_org_unit_subtree(data, units):
-    q1, *_ = data
-    stats = {s.question_id: s for s in question_statistics(unit=units["area"])}
-    assert stats[q1.pk].answers == 2 and stats[q1.pk].share_correct == 50.0
-    by_key = {s.key: s for s in citation_statistics(unit=units["other_area"])}
-    assert by_key["AG-UDE-1"].answers == 2 and by_key["AG-UDE-1"].share_correct == 0.0
-
-
-def test_jurists_read_and_export_the_statistics_in_the_admin(
+def test_the_question_page_lists_every_choice_with_how_many_chose_it(
     client, jurist, admin_access, data, units
+):
+    quiz, q1, _ = data
+    client.force_login(jurist)
+    html = client.get(f"/admin/quiz-statistik/spoergsmaal/{q1.pk}/?quiz={quiz.pk}").content.decode()
+    assert "Svarfordeling" in html
+    for text in ("Før afgørelsen", "Efter afgørelsen", "Aldrig"):
+        assert text in html
+    # Nobody chose "Aldrig": it is listed, wrong, chosen 0 times.
+    assert re.search(r"Aldrig</td>\s*<td>Nej</td>\s*<td>0</td>", html)
+    # In Byens Drift nobody got it right.
+    html = client.get(
+        f"/admin/quiz-statistik/spoergsmaal/{q1.pk}/?quiz={quiz.pk}&unit={units['other_area'].pk}"
+    ).content.decode()
+    assert "for svær" in html
+
+
+def test_exports_are_formula_safe_carry_the_distribution_and_are_audited(
+    client, jurist, admin_access, data, units
+):
+    quiz, *_ = data
+    client.force_login(jurist)
+    response = client.get(
+        f"/admin/quiz-statistik/spoergsmaal/?quiz={quiz.pk}&unit={units['area'].pk}&export=csv"
+    )
+    assert response.status_code == 200
+    csv = body(response)
+    assert "Lethed (gns. point, %)" in csv and "Svarfordeling (✓ = rigtig)" in csv
+    assert "Aldrig: 0" in csv and "Før afgørelsen (✓): 2" in csv
+    assert "'=Kræver udeservering tilladelse?" in csv
+    assert AuditEvent.objects.filter(actor=jurist, action="export", subject_unit=units["area"])
+    xlsx = client.get(f"/admin/quiz-statistik/henvisninger/?quiz={quiz.pk}&export=xlsx")
+    assert xlsx.status_code == 200 and "spreadsheetml" in xlsx["Content-Type"]
+    assert AuditEvent.objects.filter(actor=jurist, action="export").count() == 2
+
+
+def test_per_citation_report_pools_all_quizzes_unless_one_is_chosen(
+    client, jurist, admin_access, data
 ):
     client.force_login(jurist)
     html = client.get("/admin/quiz-statistik/henvisninger/").content.decode()
     assert "AG-UDE-1" in html and "FVL-19-1" in html
-    response = client.get(f"/admin/quiz-statistik/spoergsmaal/?unit={units['area'].pk}&export=csv")
-    assert response.status_code == 200
-    body = (
-        b"".join(response.streaming_content).decode()
-        if response.streaming
-        else response.content.decode()
-    )
-    assert "Hyppigste forkerte svar" in body and "Efter afgørelsen" in body
-    assert AuditEvent.objects.filter(actor=jurist, action="export").exists()
-    xlsx = client.get("/admin/quiz-statistik/henvisninger/?export=xlsx")
-    assert xlsx.status_code == 200 and "spreadsheetml" in xlsx["Content-Type"]
+    assert "for svær" not in html
+
+
+def test_the_per_question_report_asks_for_a_quiz_first(client, jurist, admin_access, data):
+    client.force_login(jurist)
+    html = client.get("/admin/quiz-statistik/spoergsmaal/").content.decode()
+    assert "Vælg en quiz i filteret" in html
+    assert "Hvornår skal der partshøres?" not in html
+
+
+def test_a_forged_filter_or_an_unknown_question_does_no_harm(client, jurist, admin_access, data):
+    client.force_login(jurist)
+    assert client.get("/admin/quiz-statistik/spoergsmaal/?quiz=abc&unit=-1").status_code == 200
+    assert client.get("/admin/quiz-statistik/spoergsmaal/999999/").status_code == 404
+    _, q1, _ = data
+    assert client.get(f"/admin/quiz-statistik/spoergsmaal/{q1.pk}/?quiz=x").status_code == 200
 
 
 def test_hr_may_read_statistics_but_learners_may_not(client, hr, learner, admin_access, data):
+    _, q1, _ = data
     client.force_login(hr)
     assert client.get("/admin/quiz-statistik/spoergsmaal/").status_code == 200
+    assert client.get(f"/admin/quiz-statistik/spoergsmaal/{q1.pk}/").status_code == 200
     client.force_login(learner)
     assert client.get("/admin/quiz-statistik/spoergsmaal/").status_code in (302, 403)
+    assert client.get(f"/admin/quiz-statistik/spoergsmaal/{q1.pk}/").status_code in (302, 403)
+    assert client.get("/admin/quiz-statistik/henvisninger/?export=csv").status_code in (302, 403)
+    assert not AuditEvent.objects.filter(actor=learner, action="export").exists()

@@ -24,6 +24,7 @@ from courses.services import step_complete
 from guidelines.models import GuidelineChange, StatuteProvision
 from people.roles import LEARNER, MANAGER
 from people.services import roles_ensure
+from quizzes.models import Accommodation
 from quizzes.services import attempt_start
 from tests.compliance.conftest import requirement
 from tests.factories import (
@@ -81,6 +82,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "accessibility": ("GET", "", OPEN),
     "quizzes:attempt-start": ("POST", "quiz", LOGGED_IN),
     "quizzes:attempt-submit": ("POST", "attempt", OWNER),
+    "quizzes:attempt-save": ("POST", "attempt", OWNER),
     "certificates:download": ("GET", "certificate", OWNER_OR_HR),
     "certificates:verify": ("GET", "certificate_code", OPEN),
     "certificates:lookup": ("GET", "", OPEN),
@@ -104,8 +106,17 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "quizzes_marking:edit": ("GET", "missing", NOBODY),
     "quizzes_reports:questions": ("GET", "", STAFF),
     "quizzes_reports:questions_results": ("GET", "", STAFF),
+    "quizzes_reports:question": ("GET", "question_id", STAFF),
     "quizzes_reports:citations": ("GET", "", STAFF),
     "quizzes_reports:citations_results": ("GET", "", STAFF),
+    # Regrade and override: jurists regrade; HR reads the runs to follow up on who now fails.
+    "quizzes_regrade:index": ("GET", "", STAFF),
+    "quizzes_regrade:index_results": ("GET", "", STAFF),
+    "quizzes_regrade:quiz": ("GET", "quiz_id", JURIST_ONLY),
+    "quizzes_regrade:result": ("GET", "regrade_missing", NOBODY),
+    "quizzes_regrade:attempt": ("GET", "attempt", JURIST_ONLY),
+    # An unknown answer: the jurist is sent back with a Danish refusal, nothing changes.
+    "quizzes_regrade:override": ("POST", "attempt_item_missing", JURIST_ONLY),
     "compliance_rollup": ("GET", "", HR_ONLY),
     "compliance_rollup_results": ("GET", "", HR_ONLY),
     "compliance_assignments": ("GET", "", HR_ONLY),
@@ -186,6 +197,8 @@ NAMESPACE_TABLE: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "reissue": ("certificate_pk", HR_ONLY),
     },
     "requirements": {"*": ("requirement_pk", HR_ONLY)},
+    # Accommodations (særlige vilkår): HR and jurists add, change, delete and see them.
+    "accommodations": {"*": ("accommodation_pk", STAFF)},
 }
 
 LOGIN_PATHS = ("/log-ind/", "/admin/login/")
@@ -271,6 +284,9 @@ def world(tree, groups, units, learner, manager, hr, jurist):
     question = question_add()
     quiz = quiz_add(module, questions=[question])
     attempt = attempt_start(user=learner, quiz=quiz)
+    accommodation = Accommodation.objects.create(
+        user=learner, quiz=quiz, extra_attempts=1, reason="Dokumenteret behov"
+    )
     plain = course(title="Onboarding", modules=1, lessons=1)
     requirement(plain, trigger=Requirement.Trigger.ASSIGNED, due_days=30)
     requirements_evaluate()
@@ -300,6 +316,9 @@ def world(tree, groups, units, learner, manager, hr, jurist):
         "lesson_path": {"path": lesson.url},
         "quiz": {"page_id": quiz.pk},
         "attempt": {"attempt_id": attempt.pk},
+        "attempt_item_missing": {"attempt_id": attempt.pk, "item_id": 999_999},
+        "quiz_id": {"quiz_id": quiz.pk},
+        "regrade_missing": {"regrade_id": 999_999},
         "certificate": {"pk": certificate.pk},
         "certificate_code": {"code": certificate.code},
         "person_json": {"user_id": learner.pk, "fmt": "json"},
@@ -309,6 +328,7 @@ def world(tree, groups, units, learner, manager, hr, jurist):
         "guideline": {"page_id": ag.pk},
         "provision": {"provision_id": provision.pk},
         "question": {"pk": question.pk},
+        "question_id": {"question_id": question.pk},
         "provision_pk": {"pk": StatuteProvision.objects.first().pk},
         "category": {"pk": question.category_id},
         "audit": {"pk": event.pk},
@@ -316,6 +336,7 @@ def world(tree, groups, units, learner, manager, hr, jurist):
         "section_pk": {"pk": sections[0].pk},
         "requirement_pk": {"pk": requirement_row.pk},
         "hr_import": {"token": upload.token},
+        "accommodation_pk": {"pk": accommodation.pk},
     }
     return people, args
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0007_autosave_drafts_and_time_out'),
+        ('quizzes', '0008_accommodations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

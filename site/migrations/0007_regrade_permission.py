@@ -12,8 +12,8 @@ def roles_update(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("paragraf", "0005_roles"),
-        ("quizzes", "0008_regrade_history_and_permission"),
+        ("paragraf", "0006_accommodation_roles"),
+        ("quizzes", "0009_regrade_history_and_permission"),
     ]
 
     operations = [migrations.RunPython(roles_update, migrations.RunPython.noop)]
