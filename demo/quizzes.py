@@ -465,7 +465,9 @@ ONBOARDING = (
             "Du har sendt personoplysninger til den forkerte. Hvornår siger du det til nogen?",
             [
                 ("Med det samme, så 72-timersfristen kan overholdes", True),
-                ("Inden for en uge", False),
+                # Also right (the same moment, said plainly): the regrade journey of the demo
+                # has a jurist accept it as a second correct answer (README, issue 17).
+                ("Straks, til min nærmeste leder", False),
                 ("Kun hvis modtageren reagerer", False),
             ],
             "Brud skal anmeldes til Datatilsynet uden unødig forsinkelse og om muligt inden 72 "

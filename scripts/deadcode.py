@@ -49,6 +49,10 @@ FRAMEWORK_NAMES = [
     "update_user",
     "revisions",
     "no_results_message",
+    "prepare_value",
+    "save_instance",
+    "delete_action",
+    "formfield",
 ]
 DECORATORS = ["@hooks.register", "@shared_task", "@register*", "@receiver"]
 
