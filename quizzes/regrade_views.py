@@ -34,6 +34,7 @@ from .regrade_selectors import (
     regrade_preview,
 )
 from .regrade_services import item_override, may_regrade, regrade_request
+from .selectors import served_image, served_images
 from .services import QuizRefused
 from .tasks import regrade_apply_task
 
@@ -205,7 +206,9 @@ def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
     own = attempt.user_id == request.user.pk
     closed = attempt.state != Attempt.State.IN_PROGRESS
     rows = []
-    for item in attempt.items.order_by("position"):
+    items = list(attempt.items.order_by("position"))
+    images = served_images([item.snapshot for item in items])
+    for item in items:
         weight = item_weight(item.snapshot)
         chosen = set((item.answer or {}).get("choices") or [])
         correct = set(item.snapshot.get("correct") or [])
@@ -214,8 +217,14 @@ def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
                 "item": item,
                 "weight": weight,
                 "points": None if item.points is None else item.points * weight,
+                "image": served_image(item.snapshot.get("image"), images),
                 "choices": [
-                    {"text": c["text"], "chosen": c["id"] in chosen, "correct": c["id"] in correct}
+                    {
+                        "text": c["text"],
+                        "chosen": c["id"] in chosen,
+                        "correct": c["id"] in correct,
+                        "image": served_image(c.get("image"), images),
+                    }
                     for c in item.snapshot.get("choices", [])
                 ],
                 "form": OverrideForm(

@@ -161,7 +161,8 @@ def served_images(snapshots: Sequence[dict[str, Any]]) -> dict[int, Any]:
     return {image.pk: image for image in images}
 
 
-def _image(ref: dict[str, Any] | None, images: dict[int, Any]) -> ServedImage | None:
+def served_image(ref: dict[str, Any] | None, images: dict[int, Any]) -> ServedImage | None:
+    """The frozen image reference of a question or choice with its image (None if deleted)."""
     if not ref or ref["id"] not in images:
         return None
     return ServedImage(image=images[ref["id"]], alt=ref.get("alt", ""))
@@ -188,7 +189,7 @@ def _served(
                 group=c["group"],
                 chosen=c["id"] in chosen,
                 correct=(c["id"] in correct) if reveal else None,
-                image=_image(c.get("image"), images),
+                image=served_image(c.get("image"), images),
             )
             for c in snapshot["choices"]
         ],
@@ -199,7 +200,7 @@ def _served(
         awaiting_marking=item.awaiting_marking,
         marker_comment=item.marker_comment,
         weight=item_weight(snapshot),
-        image=_image(snapshot.get("image"), images),
+        image=served_image(snapshot.get("image"), images),
     )
     if explain:
         served.explanation = snapshot.get("explanation", "")

@@ -83,3 +83,18 @@ def test_the_image_query_is_one_whatever_the_number_of_images(
         images = served_images(snapshots)
     assert list(images) == [photo.pk]
     assert served_images([{"choices": []}]) == {}
+
+
+def test_the_jurist_s_view_of_an_attempt_shows_its_images(
+    client, learner, jurist, admin_access, quiz_of, photo
+):
+    question = question_add(
+        "Hvad viser billedet?", image=photo, image_alt="Skilt om parkering forbudt"
+    )
+    quiz = quiz_of([question])
+    client.force_login(learner)
+    attempt = start(client, quiz)
+    client.post(f"/quiz/forsoeg/{attempt.pk}/aflever/", answers_for(attempt))
+    client.force_login(jurist)
+    page = client.get(f"/admin/quiz-genberegning/forsoeg/{attempt.pk}/").content.decode()
+    assert 'alt="Skilt om parkering forbudt"' in page and "srcset=" in page
