@@ -123,7 +123,7 @@ def _generate(quiz: QuizPage, questions: list[Question], people: list[int], rng)
                 (
                     person, quiz.pk, quiz.title, 1, "graded", quiz.pass_mark,
                     submitted - dt.timedelta(minutes=12), submitted, submitted,
-                    score, max_score, percent, percent >= quiz.pass_mark,
+                    score, max_score, percent, percent >= quiz.pass_mark, False, "{}",
                 )
             )  # fmt: skip
             answers.append((fractions, chosen, submitted))
@@ -132,6 +132,7 @@ def _generate(quiz: QuizPage, questions: list[Question], people: list[int], rng)
             [
                 "user_id", "quiz_id", "quiz_title", "number", "state", "pass_mark", "started_at",
                 "submitted_at", "graded_at", "score", "max_score", "percent", "passed",
+                "timed_out", "accommodation",
             ],
             attempts,
         )  # fmt: skip
