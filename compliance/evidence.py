@@ -198,6 +198,7 @@ def evidence_csv(evidence: Evidence) -> str:
             _("version"),
             _("resultat"),
             _("administrationsgrundlag (version)"),
+            _("særlige vilkår"),
         ]
     )
     for row in evidence.rows:
@@ -211,6 +212,7 @@ def evidence_csv(evidence: Evidence) -> str:
                     row.revision_id or "",
                     row.result,
                     _guidelines_text(row),
+                    row.accommodation,
                 ]
             )
         )
@@ -269,6 +271,8 @@ def evidence_pdf(evidence: Evidence) -> bytes:
         detail = f"{row.title} – {_('version')} {row.revision_id or '?'}"
         if row.result:
             detail += f" – {row.result}"
+        if row.accommodation:
+            detail += f" – {_('særlige vilkår')}: {row.accommodation}"
         line(detail, FONT, 9, 0)
         if row.guidelines:
             line(_("Administrationsgrundlag: %(list)s") % {"list": _guidelines_text(row)})

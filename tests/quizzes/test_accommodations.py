@@ -308,6 +308,13 @@ def test_the_evidence_view_shows_the_terms_an_attempt_was_taken_under(client, le
         {"person": learner.username, "on": timezone.localdate().isoformat()},
     ).content.decode()
     assert "Særlige vilkår: +50 % tid" in html
+    csv_text = client.get(
+        "/admin/dokumentation/",
+        {"person": learner.username, "on": timezone.localdate().isoformat(), "export": "csv"},
+    ).content.decode("utf-8-sig")
+    header, row = csv_text.splitlines()[:2]
+    # A leading + is neutralised like every cell that could start a formula (people.spreadsheets).
+    assert header.endswith(";særlige vilkår") and row.endswith(";'+50 % tid")
 
 
 def test_accommodations_are_in_the_persons_data_and_deleted_for_leavers(client, learner, quiz_of):
