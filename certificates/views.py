@@ -6,7 +6,6 @@ import logging
 
 from axes.helpers import get_client_ip_address
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from people.audit import audit_log
 from people.models import AuditEvent
+from people.ratelimit import window_count
 
 from .models import Certificate
 from .selectors import certificate_by_code
@@ -34,14 +34,7 @@ def _over_limit(request: HttpRequest) -> bool:
     """Count this lookup for the client IP (fixed window in Django's cache)."""
     # The client's address as every limit takes it (PARAGRAF_BEHIND_PROXY, through axes).
     ip = get_client_ip_address(request) or "unknown"
-    key = f"certificates:verify:{ip}"
-    if cache.add(key, 1, VERIFY_WINDOW_SECONDS):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, VERIFY_WINDOW_SECONDS)
-        return False
+    count = window_count(f"certificates:verify:{ip}", VERIFY_WINDOW_SECONDS)
     if count > VERIFY_LIMIT:
         if count == VERIFY_LIMIT + 1:
             logger.warning("certificate verification rate limit reached ip=%s", ip)

@@ -17,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+from people.ratelimit import window_count
 
 from .models import Attempt, AttemptQuestion
 from .services import (
@@ -129,14 +130,7 @@ def _drafts_save_locked(
 def _autosave_count(attempt: Attempt) -> None:
     """Count this save for the attempt (a fixed window in Django's cache); refuse it over the
     limit."""
-    key = f"quizzes:autosave:{attempt.pk}"
-    if cache.add(key, 1, AUTOSAVE_WINDOW_SECONDS):
-        return
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add and incr
-        cache.add(key, 1, AUTOSAVE_WINDOW_SECONDS)
-        return
+    count = window_count(f"quizzes:autosave:{attempt.pk}", AUTOSAVE_WINDOW_SECONDS)
     if count > AUTOSAVE_LIMIT:
         if count == AUTOSAVE_LIMIT + 1:
             logger.warning(
