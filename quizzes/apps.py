@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,7 +13,8 @@ class QuizzesConfig(AppConfig):
         from people.privacy import anonymiser_register, personal_data_register
 
         from .citations import connect as citations_connect
-        from .models import QuizPage
+        from .item_totals import attempt_totals_remove
+        from .models import Attempt, QuizPage
         from .privacy import (
             accommodations_delete,
             accommodations_export,
@@ -31,3 +33,6 @@ class QuizzesConfig(AppConfig):
         anonymiser_register("quizforsøg", attempts_anonymise)
         anonymiser_register("quiz_særlige_vilkår", accommodations_delete)
         citations_connect()
+        pre_delete.connect(
+            attempt_totals_remove, sender=Attempt, dispatch_uid="quizzes.item_totals.attempt"
+        )

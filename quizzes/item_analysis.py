@@ -12,16 +12,16 @@ section or statute provision.
 Only closed attempts count (graded or expired), and every scored item of them: a question left
 blank scores 0 and counts, as in the attempt's own score.
 
-The work is done by the database, in one scan of the items. One ``GROUP BY`` gives, per
-question, revision and set of chosen choices (the answer's JSON array; a question has few
-distinct sets), the sums the figures are made of (n, Σx, Σx², and over the pairs Σx, Σy, Σxy,
-Σx², Σy²) and the newest item; Python folds those few rows per question and expands each set
-into per-choice counts (never a row per attempt). A second query reads the newest snapshots,
-which say what each revision served and cited. Sums add up, so the per-citation figures are the
-per-question sums folded over the questions citing a section: facility and discrimination are
-**pooled** over every answer to those questions (not an average of the questions' figures), and
-with no quiz chosen the same pooling runs over all quizzes, each item against the rest of its
-own attempt.
+The sums the figures are made of (n, Σx, Σx², and over the pairs Σx, Σy, Σxy, Σx², Σy²) are
+kept as attempts are graded (``quizzes.item_totals``), per question, quiz, unit, revision and
+set of chosen choices; a report adds up the few hundred rows it selects in one ``GROUP BY``,
+Python folds them per question and expands each set into per-choice counts (never a row per
+attempt). A second query reads the newest snapshots, which say what each revision served and
+cited. Sums add up, so the per-citation figures are the per-question sums folded over the
+questions citing a section: facility and discrimination are **pooled** over every answer to
+those questions (not an average of the questions' figures), and with no quiz chosen the same
+pooling runs over all quizzes, each item against the rest of its own attempt. A unit's figures
+are those of the answers given while the person belonged to its subtree.
 """
 
 from __future__ import annotations
@@ -31,18 +31,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, FloatField, Max, Q, QuerySet, Sum, Value
-from django.db.models.fields.json import KT, KeyTransform
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models import Max, Q, Sum
 from django.utils.translation import gettext as _
 
 from guidelines.models import GuidelineSection, StatuteProvision
+from people.models import OrgUnit
 
-from .models import Attempt, AttemptQuestion, Question
+from .item_totals import SUMS, chosen_ids, totals_for
+from .models import AttemptQuestion, ItemTotal, Question
 
 if TYPE_CHECKING:
-    from people.models import OrgUnit
-
     from .models import QuizPage
 
 #: Facility above this: nearly everyone gets it right, so it tells nobody apart.
@@ -189,27 +187,22 @@ class CitationItemStat(Figures):
 # --- Queries --------------------------------------------------------------------------------
 
 
-def scored_items(
-    *, quiz: QuizPage | None = None, unit: OrgUnit | None = None
-) -> QuerySet[AttemptQuestion]:
-    """Scored items of closed attempts (graded or expired) of questions still in the bank,
-    optionally of one quiz and of people in ``unit``'s subtree."""
-    items = AttemptQuestion.objects.filter(
-        attempt__state__in=[Attempt.State.GRADED, Attempt.State.EXPIRED],
-        points__isnull=False,
-        question__isnull=False,
-    )
-    if quiz is not None:
-        items = items.filter(attempt__quiz=quiz)
+def _where(
+    *, quiz: QuizPage | None = None, unit: OrgUnit | None = None, question_id: int | None = None
+) -> Q:
+    """The running sums of one quiz (or all), people of ``unit``'s subtree and one question."""
+    unit_ids = None
     if unit is not None:
-        items = items.filter(attempt__user__org_unit__path__startswith=unit.path)
-    return items
+        unit_ids = OrgUnit.objects.filter(path__startswith=unit.path).values("pk")
+    return totals_for(
+        quiz_id=None if quiz is None else quiz.pk, unit_ids=unit_ids, question_id=question_id
+    )
 
 
 @dataclass
 class _Group:
-    """One (question, revision) of the aggregate: its sums, how often each choice was chosen,
-    and the snapshot of its newest item (what that revision served and cited)."""
+    """One (question, revision) of the sums: its sums, how often each choice was chosen, and
+    the snapshot of its newest item (what that revision served and cited)."""
 
     question_id: int
     sums: Sums = field(default_factory=Sums)
@@ -218,54 +211,26 @@ class _Group:
     snapshot: dict[str, Any] = field(default_factory=dict)
 
 
-def _groups(items: QuerySet[AttemptQuestion]) -> list[_Group]:
-    """The sums per question, revision and set of chosen choices, in one aggregate query over
-    the items (so one scan of the table gives the figures and the distribution), folded per
-    question and revision; and one query for the newest item of each."""
-    x = Cast("points", FloatField())
-    weight = Coalesce(Cast(KT("snapshot__weight"), FloatField()), Value(1.0))
-    rest_max = Cast("attempt__max_score", FloatField()) - F("w")
-    paired = Q(rest_max__gt=0)
+def _groups(where: Q) -> list[_Group]:
+    """The running sums per question, revision and set of chosen choices, added up over the
+    quizzes and units ``where`` selects in one query, folded per question and revision; and one
+    query for the newest item of each."""
     rows = (
-        items.annotate(x=x, w=weight)
-        .annotate(rest_max=rest_max)
-        .annotate(
-            y=(Cast("attempt__score", FloatField()) - F("w") * F("x")) / NullIf("rest_max", 0.0)
-        )
-        # The answer's chosen ids as a JSON array: a question has few distinct sets of them.
-        .values("question_id", "revision_id", chosen=KeyTransform("choices", "answer"))
-        .annotate(
-            n=Count("pk"),
-            blank=Count("pk", filter=Q(answered_at__isnull=True)),
-            sx=Sum("x"),
-            pairs=Count("pk", filter=paired),
-            px=Sum("x", filter=paired),
-            py=Sum("y", filter=paired),
-            pxx=Sum(F("x") * F("x"), filter=paired),
-            pyy=Sum(F("y") * F("y"), filter=paired),
-            pxy=Sum(F("x") * F("y"), filter=paired),
-            newest=Max("pk"),
-        )
+        ItemTotal.objects.filter(where)
+        .values("question_id", "revision_key", "chosen")
+        .annotate(**{name: Sum(name) for name in SUMS}, newest_item=Max("newest"))
         .order_by()
     )
-    groups: dict[tuple[int, int | None], _Group] = {}
+    groups: dict[tuple[int, int], _Group] = {}
     for row in rows:
-        key = (row["question_id"], row["revision_id"])
+        if not row["n"]:
+            continue
+        key = (row["question_id"], row["revision_key"])
         group = groups.setdefault(key, _Group(question_id=row["question_id"]))
-        group.sums += Sums(
-            n=row["n"],
-            blank=row["blank"],
-            sx=row["sx"] or 0.0,
-            pairs=row["pairs"],
-            px=row["px"] or 0.0,
-            py=row["py"] or 0.0,
-            pxx=row["pxx"] or 0.0,
-            pyy=row["pyy"] or 0.0,
-            pxy=row["pxy"] or 0.0,
-        )
-        for choice in row["chosen"] or []:
-            group.chosen[str(choice)] = group.chosen.get(str(choice), 0) + row["n"]
-        group.newest = max(group.newest, row["newest"])
+        group.sums += Sums(**{name: row[name] or 0 for name in SUMS})
+        for choice in chosen_ids(row["chosen"]):
+            group.chosen[choice] = group.chosen.get(choice, 0) + row["n"]
+        group.newest = max(group.newest, row["newest_item"])
     snapshots = dict(
         AttemptQuestion.objects.filter(pk__in=[g.newest for g in groups.values()]).values_list(
             "pk", "snapshot"
@@ -317,11 +282,8 @@ def item_analysis(
     """Per question (of ``quiz``, or pooled over all quizzes): answers, facility,
     discrimination, warnings and the distribution over every choice; hardest first. Three
     queries (the aggregate, the newest snapshots, the questions)."""
-    items = scored_items(quiz=quiz, unit=unit)
-    if question_id is not None:
-        items = items.filter(question_id=question_id)
     by_question: dict[int, list[_Group]] = defaultdict(list)
-    for group in _groups(items):
+    for group in _groups(_where(quiz=quiz, unit=unit, question_id=question_id)):
         by_question[group.question_id].append(group)
     if not by_question:
         return []
@@ -351,7 +313,7 @@ def citation_analysis(
     figures pooled over every answer to a question citing it; hardest first. Four queries."""
     sums: dict[tuple[str, int], Sums] = defaultdict(Sums)
     questions: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for group in _groups(scored_items(quiz=quiz, unit=unit)):
+    for group in _groups(_where(quiz=quiz, unit=unit)):
         for ref in group.snapshot.get("citations") or []:
             for kind, pk in ref.items():
                 sums[(kind, pk)] += group.sums

@@ -571,6 +571,9 @@ class Attempt(models.Model):
     #: The accommodation's terms that applied when the attempt started (quizzes.accommodations
     #: ``terms_effective``); empty without one. A later change never alters the attempt.
     accommodation = models.JSONField(_("særlige vilkår"), default=dict, blank=True)
+    #: The person's unit when the attempt closed: the item analysis counts the answers there
+    #: (a plain id, so a later transfer or a deleted unit moves nothing).
+    closed_unit_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("quizforsøg")
@@ -649,5 +652,7 @@ class AttemptQuestion(models.Model):
         )
 
 
-# The grade history and regrade runs live in their own module; Django finds models here.
+# The grade history, regrade runs and item-analysis sums live in modules of their own; Django
+# finds the models here.
+from .item_totals_models import ItemTotal  # noqa: E402, F401
 from .regrade_models import AttemptGradeChange, QuizRegrade  # noqa: E402, F401

@@ -25,6 +25,7 @@ from courses.selectors import course_for_step
 from people.audit import audit_log
 
 from .grading import item_weight
+from .item_totals import item_totals_add, item_totals_remove
 from .models import Attempt, AttemptGradeChange, AttemptQuestion, QuizPage, QuizRegrade
 from .regrade_selectors import (
     FINISHED,
@@ -157,6 +158,7 @@ def _attempt_regrade_apply(
             "items": [c.detail() for c in changed],
             "dropped": sorted(dropped),
         }
+        item_totals_remove(attempt_id=attempt.pk)
         for change in changed:
             item = change.item
             item.snapshot, item.points, item.is_correct = (
@@ -175,6 +177,7 @@ def _attempt_regrade_apply(
             regrade=regrade,
             detail=detail,
         )
+        item_totals_add(attempt_id=attempt.pk)
     logger.info(
         "attempt regraded attempt=%s regrade=%s items=%s percent=%s->%s",
         attempt.pk,
@@ -321,6 +324,7 @@ def item_override(*, item_id: int, by: User, points: Decimal, comment: str) -> O
         item.points, item.is_correct = fraction, fraction >= 1
         item.marked_by, item.marked_at = by, now
         old_comment, item.marker_comment = item.marker_comment, comment
+        item_totals_remove(attempt_id=attempt.pk)
         item.save(
             update_fields=["points", "is_correct", "marked_by", "marked_at", "marker_comment"]
         )
@@ -347,6 +351,7 @@ def item_override(*, item_id: int, by: User, points: Decimal, comment: str) -> O
                 "old_comment": old_comment,
             },
         )
+        item_totals_add(attempt_id=attempt.pk)
     logger.info(
         "item overridden item=%s attempt=%s by=%s points=%s/%s",
         item.pk,

@@ -30,6 +30,7 @@ from guidelines.selectors import withheld_source_ids
 
 from .accommodations import attempt_limit_with, terms_effective, time_allowed_seconds
 from .grading import item_grade, items_score
+from .item_totals import COUNTED, item_totals_add
 from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
 from .selectors import accommodation_for, attempts_in_current_run
 
@@ -468,6 +469,7 @@ def _finish(
     pending = any(item.points is None for item in items)
     score, max_score, percent = items_score(items)
     fields: dict[str, Any] = {"submitted_at": now, "max_score": max_score, "timed_out": timed_out}
+    fields["closed_unit_id"] = attempt.user.org_unit_id if attempt.user is not None else None
     if pending:
         fields |= {"state": Attempt.State.AWAITING_MARKING}
     else:
@@ -486,6 +488,8 @@ def _finish(
             )
         for name, value in fields.items():
             setattr(attempt, name, value)
+        if attempt.state in COUNTED:
+            item_totals_add(attempt_id=attempt.pk)
         if attempt.passed:
             _complete_step(attempt)
     logger.info(
@@ -745,6 +749,7 @@ def essay_mark(
             )
             if graded:
                 attempt.passed = passed
+                item_totals_add(attempt_id=attempt.pk)
                 logger.info("quiz attempt graded after marking attempt=%s", attempt.pk)
                 if passed:
                     _complete_step(attempt)

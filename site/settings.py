@@ -217,6 +217,11 @@ CELERY_BEAT_SCHEDULE["quizzes-expire-attempts"] = {
     "task": "quizzes.tasks.attempts_expire_overdue_task",
     "schedule": 5 * 60,
 }
+# Quizzes: the item analysis's running sums recomputed from the answers, at night.
+CELERY_BEAT_SCHEDULE["quizzes-item-totals-rebuild"] = {
+    "task": "quizzes.tasks.item_totals_rebuild_task",
+    "schedule": crontab(hour=3, minute=15),
+}
 # HR import: uploads not loaded within 24 hours (previews hold personal data) are deleted, hourly.
 CELERY_BEAT_SCHEDULE["people-hr-imports-purge"] = {
     "task": "people.tasks.hr_imports_purge_task",

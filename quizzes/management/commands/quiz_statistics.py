@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from people.models import OrgUnit
 from people.spreadsheets import row_safe
 from quizzes.item_analysis import item_analysis
+from quizzes.item_totals import item_totals_rebuild
 from quizzes.models import QuizPage
 
 COLUMNS = [
@@ -50,8 +51,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--unit", metavar="ENHEDSKODE", help="Kun personer i enheden og dens underenheder."
         )
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="Læg først quizzens delsummer sammen forfra ud fra svarene (gøres også hver nat).",
+        )
 
-    def handle(self, *args, quiz: str, unit: str | None, **options):
+    def handle(self, *args, quiz: str, unit: str | None, rebuild: bool = False, **options):
         found = list(QuizPage.objects.filter(slug=quiz).order_by("pk"))
         if not found and quiz.isdigit():
             found = list(QuizPage.objects.filter(pk=int(quiz)))
@@ -65,6 +71,8 @@ class Command(BaseCommand):
             org_unit = OrgUnit.objects.filter(code=unit).first()
             if org_unit is None:
                 raise CommandError(f"Ukendt enhedskode: {unit!r}")
+        if rebuild:
+            item_totals_rebuild(quiz_id=found[0].pk)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(COLUMNS)
