@@ -11,9 +11,10 @@ export DJANGO_SETTINGS_MODULE ?= paragraf.settings
 
 APPS := site people guidelines courses quizzes authoring compliance certificates demo
 
-.PHONY: setup lock run test test-services test-e2e lint bench load messages clean
+.PHONY: setup lock upgrade run test test-services test-e2e lint bench load messages clean
 
-# Installs exactly the versions in requirements.lock (made by `make lock` from pyproject.toml).
+# Installs exactly the versions in requirements.lock (made by `make lock` from pyproject.toml),
+# each file checked against the lock's sha256 hashes (pip refuses anything else).
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
@@ -21,11 +22,19 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PIP) install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-LOCK_ARGS := pyproject.toml --extra dev --python-version 3.11 --python-platform x86_64-manylinux_2_28
+LOCK_ARGS := pyproject.toml --extra dev --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+	--generate-hashes
 
 # Re-resolve the lock file after changing pyproject.toml (keeps every pin that still fits).
 lock: setup
 	$(VENV)/bin/uv pip compile $(LOCK_ARGS) --quiet -o requirements.lock
+
+# Upgrade one dependency (and only what it needs) to the newest version pyproject.toml allows:
+#   make upgrade PACKAGE=wagtail
+upgrade: setup
+	@test -n "$(PACKAGE)" || { echo "usage: make upgrade PACKAGE=<name>"; exit 2; }
+	$(VENV)/bin/uv pip compile $(LOCK_ARGS) --quiet --upgrade-package "$(PACKAGE)" -o requirements.lock
+	@git --no-pager diff --stat -- requirements.lock || true
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
