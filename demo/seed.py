@@ -21,6 +21,7 @@ from paragraf.models import HomePage
 from people.models import OrgUnit, User
 from people.roles import APPROVER, HR, JURIST, LEARNER, MANAGER
 from people.services import org_unit_ensure, roles_ensure
+from search.indexing import search_reindex
 
 from .authoring import seed_authoring
 from .certificates import seed_certificates
@@ -240,6 +241,8 @@ EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_certificates,
     seed_guideline_demo,
     seed_authoring,
+    # Indexed as they are published; rebuilt here for a database seeded before the search app.
+    lambda context: search_reindex(),
 ]
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "compliance",
     "certificates",
     "authoring",
+    "search",
     "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -221,6 +222,11 @@ CELERY_BEAT_SCHEDULE["quizzes-expire-attempts"] = {
 CELERY_BEAT_SCHEDULE["quizzes-item-totals-rebuild"] = {
     "task": "quizzes.tasks.item_totals_rebuild_task",
     "schedule": crontab(hour=3, minute=15),
+}
+# Search: the learner's index rebuilt from what is published, at night.
+CELERY_BEAT_SCHEDULE["search-reindex"] = {
+    "task": "search.tasks.search_reindex_task",
+    "schedule": crontab(hour=3, minute=30),
 }
 # HR import: uploads not loaded within 24 hours (previews hold personal data) are deleted, hourly.
 CELERY_BEAT_SCHEDULE["people-hr-imports-purge"] = {

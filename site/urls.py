@@ -27,6 +27,7 @@ urlpatterns = [
     path("tilgaengelighed/", privacy_views.accessibility, name="accessibility"),
     path("quiz/", include("quizzes.urls")),
     path("certifikater/", include("certificates.urls")),
+    path("soeg/", include("search.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -165,6 +165,16 @@ def test_public_pages_pass_axe(browse, db, path):
     tab.check(path.strip("/"))
 
 
+def test_a_learner_searches_from_the_header_and_the_page_passes_axe(browse, learner, onboarding):
+    tab = browse("soeg")
+    tab.login("medarbejder")
+    tab.page.get_by_label("Søg i regler og kurser").fill("partshøring")
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_url("**/soeg/?q=*")
+    assert "resultat" in tab.page.content()
+    tab.check("soeg")
+
+
 def test_a_learner_downloads_their_own_data(browse, learner, onboarding):
     tab = browse("mine-data")
     tab.login("medarbejder")

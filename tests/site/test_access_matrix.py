@@ -51,6 +51,7 @@ OUR_APPS = {
     "authoring",
     "compliance",
     "certificates",
+    "search",
     "demo",
 }
 #: Wagtail's own admin for the user model (people.User) is Wagtail's, not ours.
@@ -86,6 +87,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "certificates:download": ("GET", "certificate", OWNER_OR_HR),
     "certificates:verify": ("GET", "certificate_code", OPEN),
     "certificates:lookup": ("GET", "", OPEN),
+    "search": ("GET", "", LOGGED_IN),
     "wagtail_serve": ("GET", "lesson_path", OPEN),
     # Our admin views
     "paragraf_person_search": ("GET", "", HR_ONLY),
