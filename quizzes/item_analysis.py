@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -132,6 +133,12 @@ class Figures:
         return None if facility is None else round(100 * facility, 1)
 
     @property
+    def wrong_percent(self) -> float | None:
+        """100 − facility: the share of the points not scored, partial credit counted."""
+        facility = self.facility
+        return None if facility is None else round(100 * (1 - facility), 1)
+
+    @property
     def discrimination(self) -> float | None:
         return self.sums.discrimination
 
@@ -188,15 +195,21 @@ class CitationItemStat(Figures):
 
 
 def _where(
-    *, quiz: QuizPage | None = None, unit: OrgUnit | None = None, question_id: int | None = None
+    *,
+    quiz: QuizPage | None = None,
+    unit: OrgUnit | None = None,
+    question_id: int | None = None,
+    question_ids: Iterable[int] | None = None,
 ) -> Q:
-    """The running sums of one quiz (or all), people of ``unit``'s subtree and one question."""
+    """The running sums of one quiz (or all), people of ``unit``'s subtree and one question
+    (or some)."""
     unit_ids = None
     if unit is not None:
         unit_ids = OrgUnit.objects.filter(path__startswith=unit.path).values("pk")
-    return totals_for(
+    where = totals_for(
         quiz_id=None if quiz is None else quiz.pk, unit_ids=unit_ids, question_id=question_id
     )
+    return where if question_ids is None else where & Q(question_id__in=list(question_ids))
 
 
 @dataclass
@@ -278,12 +291,14 @@ def item_analysis(
     quiz: QuizPage | None = None,
     unit: OrgUnit | None = None,
     question_id: int | None = None,
+    question_ids: Iterable[int] | None = None,
 ) -> list[ItemStat]:
     """Per question (of ``quiz``, or pooled over all quizzes): answers, facility,
     discrimination, warnings and the distribution over every choice; hardest first. Three
     queries (the aggregate, the newest snapshots, the questions)."""
     by_question: dict[int, list[_Group]] = defaultdict(list)
-    for group in _groups(_where(quiz=quiz, unit=unit, question_id=question_id)):
+    where = _where(quiz=quiz, unit=unit, question_id=question_id, question_ids=question_ids)
+    for group in _groups(where):
         by_question[group.question_id].append(group)
     if not by_question:
         return []

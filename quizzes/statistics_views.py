@@ -8,6 +8,8 @@ export audited. Readable by those who may view attempts.
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import cast
 from urllib.parse import urlencode
 
@@ -23,10 +25,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from guidelines.models import GuidelineSection, StatuteProvision
 from people.audit import audit_log
 from people.models import OrgUnit, User
-from people.spreadsheets import SafeSpreadsheetExportMixin
+from people.spreadsheets import SafeSpreadsheetExportMixin, row_safe
 
+from .gaps import gaps_by_rule, rule_question_ids
 from .item_analysis import ItemStat, citation_analysis, item_analysis
 from .models import AttemptQuestion, Question, QuizPage
 
@@ -216,6 +220,104 @@ def question_statistics(request: HttpRequest, question_id: int) -> HttpResponse:
             "unit": unit,
             "back_url": f"{back}?{query}" if query else back,
             "page_title": _("Svarfordeling for spørgsmål"),
+            "header_icon": "help",
+        },
+    )
+
+
+def _gap_filters(
+    request: HttpRequest,
+) -> tuple[StatisticsFilterSet, QuizPage | None, OrgUnit | None]:
+    filters = StatisticsFilterSet(request.GET or None, queryset=AttemptQuestion.objects.none())
+    quiz, unit = _selected(filters) if request.GET else (None, None)
+    return filters, quiz, unit
+
+
+def gaps_by_rule_view(request: HttpRequest) -> HttpResponse:
+    """ "Huller pr. regel": per cited section and provision, the share of wrong answers by unit
+    (a heat map with the figure in every cell), most wrong first; CSV with ``?format=csv``."""
+    if not may_see_statistics(request.user):
+        raise PermissionDenied
+    filters, quiz, unit = _gap_filters(request)
+    table = gaps_by_rule(parent=unit, quiz=quiz)
+    if request.GET.get("format") == "csv":
+        audit_log(
+            actor=cast(User, request.user),
+            action="export",
+            what="huller pr. regel" + (f", quiz {quiz.pk}" if quiz else ""),
+            subject_unit=unit,
+        )
+        return _gaps_csv(table)
+    query = {k: v for k in ("quiz", "unit") if (v := request.GET.get(k))}
+    return render(
+        request,
+        "quizzes/admin/gaps_by_rule.html",
+        {
+            "table": table,
+            "rows": [(row, row.cell_list(table.columns)) for row in table.rows],
+            "filters": filters,
+            "quiz": quiz,
+            "unit": unit,
+            "csv_url": "?" + urlencode({**query, "format": "csv"}),
+            "query": urlencode(query),
+            "page_title": _("Huller pr. regel"),
+            "header_icon": "warning",
+        },
+    )
+
+
+def _gaps_csv(table) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(
+        [_("Nøgle"), _("Overskrift"), _("Kilde"), _("Spørgsmål"), _("I alt: svar"),
+         _("I alt: forkert (%)")]
+        + [f"{unit.name}: {label}" for unit in table.columns
+           for label in (_("svar"), _("forkert (%)"))]
+    )  # fmt: skip
+    for row in table.rows:
+        cells = []
+        for _unit, cell in row.cell_list(table.columns):
+            cells += [cell.answers, "" if cell.wrong_percent is None else cell.wrong_percent]
+        writer.writerow(
+            row_safe(
+                [row.key, row.title, row.source, len(row.questions), row.total.answers,
+                 "" if row.total.wrong_percent is None else row.total.wrong_percent, *cells]
+            )
+        )  # fmt: skip
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="huller-pr-regel.csv"'
+    return response
+
+
+def rule_questions_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The questions citing one section or provision, with their figures for the unit and quiz
+    of the heat map's cell."""
+    if not may_see_statistics(request.user):
+        raise PermissionDenied
+    if kind not in ("section", "provision"):
+        raise Http404
+    model = GuidelineSection if kind == "section" else StatuteProvision
+    rule = model.objects.filter(pk=pk).first()
+    if rule is None:
+        raise Http404
+    filters, quiz, unit = _gap_filters(request)
+    ids = rule_question_ids(kind=kind, pk=pk, quiz=quiz)
+    stats = item_analysis(quiz=quiz, unit=unit, question_ids=ids) if ids else []
+    query = urlencode({k: v for k in ("quiz", "unit") if (v := request.GET.get(k))})
+    back = reverse("quizzes_reports:gaps")
+    return render(
+        request,
+        "quizzes/admin/rule_questions.html",
+        {
+            "rule": rule,
+            "rule_label": str(rule.reference if kind == "provision" else rule.key),
+            "stats": stats,
+            "quiz": quiz,
+            "unit": unit,
+            "query": query,
+            "back_url": f"{back}?{query}" if query else back,
+            "page_title": _("Spørgsmål, der henviser til reglen"),
             "header_icon": "help",
         },
     )

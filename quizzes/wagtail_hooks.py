@@ -91,6 +91,10 @@ report_urls = [
         statistics_views.CitationStatisticsView.as_view(results_only=True),
         name="citations_results",
     ),
+    path("huller/", statistics_views.gaps_by_rule_view, name="gaps"),
+    path(
+        "huller/<str:kind>/<int:pk>/", statistics_views.rule_questions_view, name="rule_questions"
+    ),
 ]
 
 
@@ -157,6 +161,18 @@ def register_citation_statistics_menu_item():
         name="quiz-citation-statistics",
         icon_name="openquote",
         order=910,
+        check=statistics_views.may_see_statistics,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_gaps_menu_item():
+    return RoleMenuItem(
+        _("Huller pr. regel"),
+        reverse("quizzes_reports:gaps"),
+        name="quiz-gaps-by-rule",
+        icon_name="warning",
+        order=920,
         check=statistics_views.may_see_statistics,
     )
 

@@ -8,7 +8,15 @@ from django.contrib.auth.models import Permission
 from people.roles import HR, JURIST
 from quizzes.models import Attempt
 from quizzes.services import attempt_start, attempt_submit
-from tests.factories import course, question_add, quiz_add
+from tests.factories import (
+    StatuteProvisionFactory,
+    UserFactory,
+    citation,
+    course,
+    guideline,
+    question_add,
+    quiz_add,
+)
 
 
 @pytest.fixture
@@ -136,3 +144,47 @@ __all__ = [
     "take",
     "question_add",
 ]
+
+
+# --- The item analysis's hand-computed data set (test_item_analysis, test_gaps) ---
+
+
+@pytest.fixture
+def item_cast(learner, manager, outsider, units):
+    other = UserFactory(username="anden", org_unit=units["other_team"])
+    return learner, manager, outsider, other
+
+
+@pytest.fixture
+def item_data(item_cast, quiz_of):
+    """The hand-computed data set of test_item_analysis.py (its docstring has the table)."""
+    ag = guideline("AG-UDE", sections=2)
+    section = ag.sections.get(key="AG-UDE-1")
+    provision = StatuteProvisionFactory(key="FVL-19-1", number="19", subsection="1")
+    q1 = question_add(
+        "Hvornår skal der partshøres?",
+        choices=[("Før afgørelsen", True), ("Efter afgørelsen", False), ("Aldrig", False)],
+        citations=[citation(section=section), citation(provision=provision)],
+    )
+    q2 = question_add(
+        "Hvad skal udfaldet være, og hvad er hjemlen?",
+        kind="cite_rule",
+        choices=cite_rule_choices(ag.sections.get(key="AG-UDE-2"), provision),
+        points=2,
+        partial_credit_percent=50,
+    )
+    q3 = question_add(
+        "Kræver udeservering tilladelse?",
+        choices=[("Ja", True), ("Nej", False)],
+        citations=[citation(section=section)],
+    )
+    quiz = quiz_of([q1, q2, q3], pass_mark=50)
+    a, b, c, d = item_cast
+    scores = [
+        take(a, quiz, 1, 1, 0).score,
+        take(b, quiz, 1, 1, 1).score,
+        take(c, quiz, 0, 0.5, 1).score,
+        take(d, quiz, 0, 0, 1).score,
+    ]
+    assert scores == [3, 4, 2, 1]  # the hand-computed table above
+    return quiz, (q1, q2, q3)

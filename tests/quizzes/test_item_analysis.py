@@ -21,52 +21,12 @@ import pytest
 
 from quizzes.item_analysis import citation_analysis, item_analysis, item_warnings, pearson
 from quizzes.services import attempt_start
-from tests.factories import StatuteProvisionFactory, UserFactory, citation, guideline, question_add
-from tests.quizzes.conftest import cite_rule_choices, take
+from tests.factories import UserFactory
+from tests.quizzes.conftest import take
 
 
-@pytest.fixture
-def cast(learner, manager, outsider, units):
-    other = UserFactory(username="anden", org_unit=units["other_team"])
-    return learner, manager, outsider, other
-
-
-@pytest.fixture
-def data(cast, quiz_of):
-    ag = guideline("AG-UDE", sections=2)
-    section = ag.sections.get(key="AG-UDE-1")
-    provision = StatuteProvisionFactory(key="FVL-19-1", number="19", subsection="1")
-    q1 = question_add(
-        "Hvornår skal der partshøres?",
-        choices=[("Før afgørelsen", True), ("Efter afgørelsen", False), ("Aldrig", False)],
-        citations=[citation(section=section), citation(provision=provision)],
-    )
-    q2 = question_add(
-        "Hvad skal udfaldet være, og hvad er hjemlen?",
-        kind="cite_rule",
-        choices=cite_rule_choices(ag.sections.get(key="AG-UDE-2"), provision),
-        points=2,
-        partial_credit_percent=50,
-    )
-    q3 = question_add(
-        "Kræver udeservering tilladelse?",
-        choices=[("Ja", True), ("Nej", False)],
-        citations=[citation(section=section)],
-    )
-    quiz = quiz_of([q1, q2, q3], pass_mark=50)
-    a, b, c, d = cast
-    scores = [
-        take(a, quiz, 1, 1, 0).score,
-        take(b, quiz, 1, 1, 1).score,
-        take(c, quiz, 0, 0.5, 1).score,
-        take(d, quiz, 0, 0, 1).score,
-    ]
-    assert scores == [3, 4, 2, 1]  # the hand-computed table above
-    return quiz, (q1, q2, q3)
-
-
-def test_facility_is_the_mean_fraction_so_partial_credit_counts(data):
-    quiz, (q1, q2, q3) = data
+def test_facility_is_the_mean_fraction_so_partial_credit_counts(item_data):
+    quiz, (q1, q2, q3) = item_data
     stats = {s.question_id: s for s in item_analysis(quiz=quiz)}
     assert stats[q1.pk].answers == 4 and stats[q1.pk].facility == pytest.approx(0.5)
     # 1 + 1 + ½ + 0 of 4: the partly right answer counts with its half point.
@@ -75,8 +35,8 @@ def test_facility_is_the_mean_fraction_so_partial_credit_counts(data):
     assert stats[q3.pk].facility == pytest.approx(0.75)
 
 
-def test_discrimination_is_pearsons_r_against_the_rest_of_the_test(data):
-    quiz, (q1, q2, q3) = data
+def test_discrimination_is_pearsons_r_against_the_rest_of_the_test(item_data):
+    quiz, (q1, q2, q3) = item_data
     stats = {s.question_id: s for s in item_analysis(quiz=quiz)}
     assert stats[q1.pk].discrimination == pytest.approx(1 / math.sqrt(2))
     assert stats[q2.pk].discrimination == pytest.approx(math.sqrt(3 / 11))
@@ -84,15 +44,15 @@ def test_discrimination_is_pearsons_r_against_the_rest_of_the_test(data):
     assert stats[q3.pk].discrimination_rounded == -0.56
 
 
-def test_a_question_the_stronger_learners_get_wrong_is_flagged(data):
-    quiz, (q1, q2, q3) = data
+def test_a_question_the_stronger_learners_get_wrong_is_flagged(item_data):
+    quiz, (q1, q2, q3) = item_data
     stats = {s.question_id: s for s in item_analysis(quiz=quiz)}
     assert stats[q3.pk].warnings == ["skiller forkert"]
     assert stats[q1.pk].warning == "" and stats[q2.pk].warning == ""
 
 
-def test_every_served_choice_is_listed_with_how_many_chose_it(data):
-    quiz, (q1, q2, _) = data
+def test_every_served_choice_is_listed_with_how_many_chose_it(item_data):
+    quiz, (q1, q2, _) = item_data
     stats = {s.question_id: s for s in item_analysis(quiz=quiz)}
     q1_choices = {c.text: (c.chosen, c.correct, c.share) for c in stats[q1.pk].choices}
     assert q1_choices == {
@@ -112,8 +72,8 @@ def test_every_served_choice_is_listed_with_how_many_chose_it(data):
     assert "Før afgørelsen (✓): 2" in stats[q1.pk].distribution
 
 
-def test_per_citation_figures_are_pooled_over_every_answer_citing_it(data):
-    quiz, _ = data
+def test_per_citation_figures_are_pooled_over_every_answer_citing_it(item_data):
+    quiz, _ = item_data
     by_key = {s.key: s for s in citation_analysis(quiz=quiz)}
     # AG-UDE-1 is cited by Q1 and Q3: 8 answers, 5 points of 8, r over the 8 pairs.
     section = by_key["AG-UDE-1"]
@@ -127,8 +87,8 @@ def test_per_citation_figures_are_pooled_over_every_answer_citing_it(data):
     assert "AG-UDE-2" not in by_key
 
 
-def test_a_unit_filter_shows_what_is_misunderstood_in_that_unit(data, units):
-    quiz, (q1, *_) = data
+def test_a_unit_filter_shows_what_is_misunderstood_in_that_unit(item_data, units):
+    quiz, (q1, *_) = item_data
     # Byens Drift: C and D both got Q1 wrong.
     in_drift = {s.question_id: s for s in item_analysis(quiz=quiz, unit=units["other_area"])}
     assert in_drift[q1.pk].answers == 2 and in_drift[q1.pk].facility == 0.0
@@ -139,8 +99,8 @@ def test_a_unit_filter_shows_what_is_misunderstood_in_that_unit(data, units):
     assert by_key["FVL-19-1"].discrimination is None  # everyone right: r is undefined
 
 
-def test_only_closed_attempts_of_the_chosen_quiz_count(data, quiz_of, groups):
-    quiz, (q1, q2, q3) = data
+def test_only_closed_attempts_of_the_chosen_quiz_count(item_data, quiz_of, groups):
+    quiz, (q1, q2, q3) = item_data
     other_quiz = quiz_of([q1, q3], slug="quiz-2", title="Quiz 2")
     late = UserFactory(username="sen")
     take(late, other_quiz, 0, None)  # Q3 left blank: scored 0
@@ -155,8 +115,10 @@ def test_only_closed_attempts_of_the_chosen_quiz_count(data, quiz_of, groups):
     assert pooled[q1.pk].answers == 5 and pooled[q1.pk].facility == pytest.approx(0.4)
 
 
-def test_item_analysis_takes_a_fixed_number_of_queries(data, django_assert_num_queries, quiz_of):
-    quiz, _ = data
+def test_item_analysis_takes_a_fixed_number_of_queries(
+    item_data, django_assert_num_queries, quiz_of
+):
+    quiz, _ = item_data
     with django_assert_num_queries(3):
         assert len(item_analysis(quiz=quiz)) == 3
     with django_assert_num_queries(4):

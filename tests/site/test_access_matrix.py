@@ -111,6 +111,8 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "quizzes_reports:question": ("GET", "question_id", STAFF),
     "quizzes_reports:citations": ("GET", "", STAFF),
     "quizzes_reports:citations_results": ("GET", "", STAFF),
+    "quizzes_reports:gaps": ("GET", "", STAFF),
+    "quizzes_reports:rule_questions": ("GET", "rule_provision", STAFF),
     # Regrade and override: jurists regrade; HR reads the runs to follow up on who now fails.
     "quizzes_regrade:index": ("GET", "", STAFF),
     "quizzes_regrade:index_results": ("GET", "", STAFF),
@@ -332,6 +334,7 @@ def world(tree, groups, units, learner, manager, hr, jurist):
         "question": {"pk": question.pk},
         "question_id": {"question_id": question.pk},
         "provision_pk": {"pk": StatuteProvision.objects.first().pk},
+        "rule_provision": {"kind": "provision", "pk": StatuteProvision.objects.first().pk},
         "category": {"pk": question.category_id},
         "audit": {"pk": event.pk},
         "certificate_pk": {"pk": certificate.pk},
