@@ -52,6 +52,13 @@ class HistoryRow:
 class HistoryFile:
     rows: list[HistoryRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: The file line of each row error, to merge with later checks.
+    error_lines: list[int] = field(default_factory=list)
+
+    def numbered_errors(self) -> list[tuple[int, str]]:
+        """(line, error) pairs; errors about the file as a whole (encoding, header) are line 0."""
+        lines = [0] * (len(self.errors) - len(self.error_lines)) + self.error_lines
+        return list(zip(lines, self.errors, strict=True))
     #: Danish lines for the preview (optional columns the file does not have).
     notes: list[str] = field(default_factory=list)
 
@@ -80,18 +87,25 @@ def history_file_read(*, data: bytes, fmt: str, today: dt.date) -> HistoryFile:
                 continue
             if len(parsed.errors) >= MAX_ERRORS:
                 break
+            before = len(parsed.errors)
             row = _row(line, values, index, parsed.errors, today=today, label=label)
             if row is not None:
                 parsed.rows.append(row)
+            parsed.error_lines += [line] * (len(parsed.errors) - before)
     except _Unreadable as exc:
         parsed.errors.append(str(exc))
+        parsed.error_lines.append(exc.line)
     if not parsed.rows and not parsed.errors:
         parsed.errors.append(_("Filen indeholder ingen gennemførelser."))
     return parsed
 
 
 class _Unreadable(Exception):
-    """The file cannot be read past a point; the message is the Danish error line."""
+    """The file cannot be read past ``line``; the message is the Danish error line."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def _csv_records(data: bytes, errors: list[str]) -> Iterator[tuple[int, list]]:
@@ -112,7 +126,8 @@ def _csv_records(data: bytes, errors: list[str]) -> Iterator[tuple[int, list]]:
         except csv.Error as exc:
             raise _Unreadable(
                 _("Række %(row)d: rækken kan ikke læses som CSV (%(error)s).")
-                % {"row": reader.line_num, "error": exc}
+                % {"row": reader.line_num, "error": exc},
+                reader.line_num,
             ) from exc
 
     return records()

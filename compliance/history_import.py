@@ -100,8 +100,9 @@ def history_import(
     with transaction.atomic():
         # Rows the reader found sound are still checked against the database, so one refusal
         # names every bad line the file has (up to MAX_ERRORS).
-        planned, existing_lines, errors = _plan(parsed.rows)
-        errors = parsed.errors + errors
+        planned, existing_lines, found = _plan(parsed.rows)
+        numbered = sorted([*parsed.numbered_errors(), *found], key=lambda e: e[0])
+        errors = [text for _line, text in numbered]
         if errors:
             logger.warning(
                 "history import %r refused: %d errors, first: %s",
@@ -137,14 +138,14 @@ def _courses() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     return by_slug, by_title
 
 
-def _plan(rows: list[HistoryRow]) -> tuple[list[_Planned], list[int], list[str]]:
-    """(rows to write, lines of rows already imported, errors). Four queries: people, courses,
+def _plan(rows: list[HistoryRow]) -> tuple[list[_Planned], list[int], list[tuple[int, str]]]:
+    """(rows to write, lines of rows already imported, (line, error)s). Four queries: people, courses,
     imported completions and Paragraf's own completions of the file's courses."""
     people = dict(
         User.objects.exclude(employee_number=None).values_list("employee_number", "id")
     )
     by_slug, by_title = _courses()
-    errors: list[str] = []
+    errors: list[tuple[int, str]] = []
     resolved: dict[str, int | str] = {}  # course text → id, or the error for it
     label = str(_("Række %(row)d"))
     matched: list[_Planned] = []
@@ -153,17 +154,20 @@ def _plan(rows: list[HistoryRow]) -> tuple[list[_Planned], list[int], list[str]]
         person_id = people.get(row.number)
         if person_id is None:
             errors.append(
-                error_line(
-                    where,
-                    "medarbejdernr",
-                    _("ukendt medarbejder “%(number)s”") % {"number": row.number},
+                (
+                    row.line,
+                    error_line(
+                        where,
+                        "medarbejdernr",
+                        _("ukendt medarbejder “%(number)s”") % {"number": row.number},
+                    ),
                 )
             )
         course = resolved.get(row.course)
         if course is None:
             course = resolved[row.course] = _course_id(row.course, by_slug, by_title)
         if isinstance(course, str):
-            errors.append(error_line(where, "kursus", course))
+            errors.append((row.line, error_line(where, "kursus", course)))
         elif person_id is not None:
             matched.append(_Planned(row, person_id, course))
         if len(errors) >= MAX_ERRORS:
@@ -191,15 +195,21 @@ def _plan(rows: list[HistoryRow]) -> tuple[list[_Planned], list[int], list[str]]
         where = label % {"row": item.row.line}
         if key in first_line:
             errors.append(
-                _("%(where)s: samme medarbejder, kursus og dato som række %(first)d")
-                % {"where": where, "first": first_line[key]}
+                (
+                    item.row.line,
+                    _("%(where)s: samme medarbejder, kursus og dato som række %(first)d")
+                    % {"where": where, "first": first_line[key]},
+                )
             )
             continue
         first_line[key] = item.row.line
         if key in native:
             errors.append(
-                _("%(where)s: findes allerede som gennemførelse i Paragraf (samme medarbejder, "
-                  "kursus og dato)") % {"where": where}
+                (
+                    item.row.line,
+                    _("%(where)s: findes allerede som gennemførelse i Paragraf (samme "
+                      "medarbejder, kursus og dato)") % {"where": where},
+                )
             )  # fmt: skip
         elif key in imported:
             existing.append(item.row.line)
