@@ -182,7 +182,7 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
 
 
 def imported_label(imported) -> str:
-    """"importeret fra <fil> <dato>", with the old certificate number and valid-until when the
+    """ "importeret fra <fil> <dato>", with the old certificate number and valid-until when the
     file gave them (``imported`` is an ImportedCompletion)."""
     text = _("importeret fra %(file)s %(date)s") % {
         "file": imported.file_name,

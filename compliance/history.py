@@ -59,6 +59,7 @@ class HistoryFile:
         """(line, error) pairs; errors about the file as a whole (encoding, header) are line 0."""
         lines = [0] * (len(self.errors) - len(self.error_lines)) + self.error_lines
         return list(zip(lines, self.errors, strict=True))
+
     #: Danish lines for the preview (optional columns the file does not have).
     notes: list[str] = field(default_factory=list)
 
@@ -218,11 +219,17 @@ def _row(line, values, index, errors, *, today: dt.date, label: str) -> HistoryR
             )
             return None
 
-    number, course, certificate = (_text(cell(n)) for n in ("medarbejdernr", "kursus", "kursusbevis"))
+    number, course, certificate = (
+        _text(cell(n)) for n in ("medarbejdernr", "kursus", "kursusbevis")
+    )
     for name, value in (("medarbejdernr", number), ("kursus", course)):
         if not value:
             errors.append(error_line(where, name, _("skal udfyldes")))
-    for name, value in (("medarbejdernr", number), ("kursus", course), ("kursusbevis", certificate)):
+    for name, value in (
+        ("medarbejdernr", number),
+        ("kursus", course),
+        ("kursusbevis", certificate),
+    ):
         if len(value) > MAX_LENGTHS[name]:
             errors.append(
                 error_line(
@@ -266,7 +273,11 @@ def _score(where: str, value, errors: list[str]) -> Decimal | None:
         )
         return None
     if score < 0:
-        errors.append(error_line(where, "point", _("må ikke være negativ (%(value)s)") % {"value": text}))
+        errors.append(
+            error_line(where, "point", _("må ikke være negativ (%(value)s)") % {"value": text})
+        )
     elif score > 100:
-        errors.append(error_line(where, "point", _("må højst være 100 (%(value)s)") % {"value": text}))
+        errors.append(
+            error_line(where, "point", _("må højst være 100 (%(value)s)") % {"value": text})
+        )
     return score.quantize(Decimal("0.01"))

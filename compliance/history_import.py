@@ -52,9 +52,7 @@ class HistorySummary:
         prefix = _("Prøvekørsel – intet er gemt. ") if self.dry_run else ""
         return [
             prefix
-            + _(
-                "Gennemførelser: %(new)d nye, %(existing)d findes allerede og springes over."
-            )
+            + _("Gennemførelser: %(new)d nye, %(existing)d findes allerede og springes over.")
             % {"new": self.imported, "existing": self.existing},
             _(
                 "Krav: %(cycles)d runder gennemført på de importerede datoer; "
@@ -141,9 +139,7 @@ def _courses() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
 def _plan(rows: list[HistoryRow]) -> tuple[list[_Planned], list[int], list[tuple[int, str]]]:
     """(rows to write, lines of rows already imported, (line, error)s). Four queries: people, courses,
     imported completions and Paragraf's own completions of the file's courses."""
-    people = dict(
-        User.objects.exclude(employee_number=None).values_list("employee_number", "id")
-    )
+    people = dict(User.objects.exclude(employee_number=None).values_list("employee_number", "id"))
     by_slug, by_title = _courses()
     errors: list[tuple[int, str]] = []
     resolved: dict[str, int | str] = {}  # course text → id, or the error for it

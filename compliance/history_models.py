@@ -42,7 +42,9 @@ class ImportedCompletion(models.Model):
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    old_certificate_number = models.CharField(_("tidligere kursusbevis nr."), max_length=60, blank=True)
+    old_certificate_number = models.CharField(
+        _("tidligere kursusbevis nr."), max_length=60, blank=True
+    )
     valid_until = models.DateField(_("gyldigt til (ifølge filen)"), null=True, blank=True)
     file_name = models.CharField(_("fil"), max_length=255)
     line = models.PositiveIntegerField(_("række i filen"))
@@ -64,6 +66,7 @@ class ImportedCompletion(models.Model):
         db_index=False,
     )
     imported_at = models.DateTimeField(_("indlæst"))
+
     class Meta:
         verbose_name = _("importeret gennemførelse")
         verbose_name_plural = _("importerede gennemførelser")

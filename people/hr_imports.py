@@ -224,9 +224,7 @@ def hr_imports_purge(*, now: dt.datetime | None = None) -> int:
 
 
 def _employees_run(*, data: bytes, record: HRImport, dry_run: bool):
-    return employees_import(
-        data=data, fmt=record.format, dry_run=dry_run, actor=record.uploaded_by
-    )
+    return employees_import(data=data, fmt=record.format, dry_run=dry_run, actor=record.uploaded_by)
 
 
 import_kind_register(

@@ -62,9 +62,7 @@ def yearly_course(tree):
 
 
 @pytest.mark.django_db
-def test_each_row_becomes_an_imported_completed_run_and_meets_the_open_cycle(
-    people, onboarding
-):
+def test_each_row_becomes_an_imported_completed_run_and_meets_the_open_cycle(people, onboarding):
     learner, manager = people
     need = requirement(onboarding, trigger=Requirement.Trigger.ASSIGNED, due_days=30)
     requirements_evaluate(today=TODAY)
@@ -90,9 +88,12 @@ def test_each_row_becomes_an_imported_completed_run_and_meets_the_open_cycle(
     assert cycle.status == Status.COMPLETED
     assert cycle.completed_at == run.completed_at
     # The materialised counts follow: the learner's team counts one completed cycle.
-    assert StatusCount.objects.get(
-        unit=learner.org_unit, requirement=need, status=Status.COMPLETED
-    ).count == 1
+    assert (
+        StatusCount.objects.get(
+            unit=learner.org_unit, requirement=need, status=Status.COMPLETED
+        ).count
+        == 1
+    )
     assert not Certificate.objects.exists()  # no certificate is invented
     assert AuditEvent.objects.filter(action="import", what__startswith="Historik").count() == 1
 
@@ -128,9 +129,7 @@ def test_the_dry_run_counts_what_the_load_would_do_and_writes_nothing(people, on
 
 
 @pytest.mark.django_db
-def test_every_bad_row_is_refused_with_its_line_number_and_nothing_is_written(
-    people, onboarding
-):
+def test_every_bad_row_is_refused_with_its_line_number_and_nothing_is_written(people, onboarding):
     learner, manager = people
     CourseRunFactory(
         user=manager,
@@ -181,8 +180,7 @@ def test_duplicates_are_refused_once_the_rows_themselves_are_sound(people, onboa
     )
     assert errors == [
         "Række 3: samme medarbejder, kursus og dato som række 2",
-        "Række 4: findes allerede som gennemførelse i Paragraf (samme medarbejder, kursus og "
-        "dato)",
+        "Række 4: findes allerede som gennemførelse i Paragraf (samme medarbejder, kursus og dato)",
     ]
     assert not ImportedCompletion.objects.exists()
 
@@ -192,7 +190,9 @@ def test_a_title_shared_by_two_courses_must_be_given_by_slug(people, onboarding,
     learner, _manager = people
     course("Din start i TMF", modules=1, lessons=1)
     errors = refused(csv_bytes(f"{learner.employee_number};Din start i TMF;15-03-2024;;;"))
-    assert errors == ["Række 2, kursus: “Din start i TMF” passer på flere kurser – brug kursets slug"]
+    assert errors == [
+        "Række 2, kursus: “Din start i TMF” passer på flere kurser – brug kursets slug"
+    ]
     assert load(csv_bytes(f"{learner.employee_number};din-start;15-03-2024;;;")).imported == 1
 
 
@@ -233,8 +233,12 @@ def test_an_xlsx_file_is_read_like_the_csv(people, onboarding):
     book = Workbook()
     sheet = book.active
     sheet.append(["Medarbejdernr", "Kursus", "Gennemført", "Point", "Kursusbevis", "Gyldig til"])
-    sheet.append([int(learner.employee_number), "din-start", dt.datetime(2024, 3, 15), 88, "X-1", None])
-    sheet.append([manager.employee_number, "din-start", "02-04-2024", None, None, dt.date(2026, 4, 2)])
+    sheet.append(
+        [int(learner.employee_number), "din-start", dt.datetime(2024, 3, 15), 88, "X-1", None]
+    )
+    sheet.append(
+        [manager.employee_number, "din-start", "02-04-2024", None, None, dt.date(2026, 4, 2)]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
 
@@ -262,7 +266,9 @@ def test_the_next_recertification_is_due_from_the_imported_date(people, yearly_c
     requirements_evaluate(today=TODAY)
     done_on = TODAY - relativedelta(months=11, days=20)  # renewal window (30 days) has opened
 
-    summary = load(csv_bytes(f"{learner.employee_number};{yearly_course.slug};{done_on:%d-%m-%Y};;;"))
+    summary = load(
+        csv_bytes(f"{learner.employee_number};{yearly_course.slug};{done_on:%d-%m-%Y};;;")
+    )
 
     cycles = list(Assignment.objects.filter(person=learner, requirement=need).order_by("cycle"))
     assert [c.status for c in cycles] == [Status.COMPLETED, Status.NOT_STARTED]

@@ -134,7 +134,9 @@ def test_learners_and_managers_cannot_reach_the_history_import(client, who, requ
     client.force_login(user)
     response = client.get("/admin/historik-import/")
     assert response.status_code in (302, 403)
-    assert "/admin/login/" in response.get("Location", "/admin/login/") or response.status_code == 403
+    assert (
+        "/admin/login/" in response.get("Location", "/admin/login/") or response.status_code == 403
+    )
 
 
 @pytest.mark.django_db
