@@ -106,7 +106,7 @@ class HRUploadForm(forms.Form):
         self.fields["file"].label = kind.upload_label
         self.fields["file"].help_text = kind.help_text
         labels = dict(HRImport.Format.choices)
-        self.fields["format"].choices = [(f, labels[f]) for f in kind.formats]
+        self.fields["format"].choices = [(f, labels[f]) for f in kind.formats]  # type: ignore[attr-defined]
         self.fields["format"].initial = kind.formats[0]
 
     def clean_file(self):

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import File
@@ -27,6 +28,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+else:
+    StrOrPromise = str
 
 from .importers import ImportInvalid, employees_import
 from .models import HRImport, User
@@ -52,12 +58,12 @@ class ImportKind:
 
     kind: str
     run: Callable[..., object]
-    title: object  # lazy Danish text
-    upload_label: object
+    title: StrOrPromise
+    upload_label: StrOrPromise
     upload_url_name: str
     formats: tuple[str, ...]
-    intro: object = ""
-    help_text: object = ""
+    intro: StrOrPromise = ""
+    help_text: StrOrPromise = ""
 
 
 _KINDS: dict[str, ImportKind] = {}
