@@ -46,7 +46,8 @@ def certificate_issue_for_run(*, run: CourseRun) -> tuple[Certificate, bool]:
     Idempotent: a retried or duplicated call returns the existing certificate. The one-to-one
     on ``course_run`` settles a race between two workers; a code collision (2^-55) is retried.
     """
-    if run.completed_at is None:
+    if run.completed_at is None or run.source == run.Source.IMPORT:
+        # An imported completion keeps the old system's certificate number; none is invented.
         raise CertificateNotIssuable(run.pk)
     existing = Certificate.objects.filter(course_run=run).first()
     if existing is not None:

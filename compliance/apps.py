@@ -24,4 +24,33 @@ class ComplianceConfig(AppConfig):
             receivers.on_employees_imported, dispatch_uid="compliance.employees_imported"
         )
         personal_data_register("obligatorisk uddannelse", privacy.assignments_export)
+        _history_import_register()
         anonymiser_register("obligatorisk uddannelse", privacy.assignments_anonymise)
+
+
+def _history_import_register() -> None:
+    """The historical completions import joins the HR import flow (upload, preview, confirm)."""
+    from people.hr_imports import ImportKind, import_kind_register
+    from people.models import HRImport
+
+    from .history_import import history_import_run
+
+    import_kind_register(
+        ImportKind(
+            kind=HRImport.Kind.HISTORY,
+            run=history_import_run,
+            title=_("Indlæs historik"),
+            upload_label=_("Fil med tidligere gennemførelser (CSV eller XLSX)"),
+            upload_url_name="compliance_history_import",
+            formats=(HRImport.Format.CSV, HRImport.Format.XLSX),
+            intro=_(
+                "Upload gennemførelser fra det tidligere system: medarbejdernr., kursus (slug "
+                "eller titel) og dato, eventuelt point, tidligere kursusbevisnummer og gyldig til."
+            ),
+            help_text=_(
+                "Kolonner: medarbejdernr, kursus, gennemført (dd-mm-åååå eller åååå-mm-dd), og "
+                "valgfrit point (0–100), kursusbevis og gyldig_til. Rækker, der allerede er "
+                "indlæst, springes over."
+            ),
+        )
+    )

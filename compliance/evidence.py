@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from courses.models import StepCompletion
@@ -175,8 +176,50 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
                 accommodation=terms_summary(item.attempt.accommodation or {}),
             )
         )
+    rows += _imported_rows(person=person, until=until)
     rows.sort(key=lambda r: r.completed_at)
     return Evidence(person=person, on=on, rows=rows)
+
+
+def imported_label(imported) -> str:
+    """ "importeret fra <fil> <dato>", with the old certificate number and valid-until when the
+    file gave them (``imported`` is an ImportedCompletion)."""
+    text = _("importeret fra %(file)s %(date)s") % {
+        "file": imported.file_name,
+        "date": timezone.localtime(imported.imported_at).strftime("%d-%m-%Y"),
+    }
+    if imported.old_certificate_number:
+        text += " · " + _("tidligere kursusbevis nr. %(number)s") % {
+            "number": imported.old_certificate_number
+        }
+    if imported.valid_until:
+        text += " · " + _("gyldigt til %(date)s") % {
+            "date": imported.valid_until.strftime("%d-%m-%Y")
+        }
+    return text
+
+
+def _imported_rows(*, person: User, until: dt.datetime) -> list[EvidenceRow]:
+    """Completions brought over from an earlier system: no lesson or revision is known, only the
+    file, the old certificate number and the score (one query)."""
+    from .history_models import ImportedCompletion
+
+    return [
+        EvidenceRow(
+            completed_at=imported.run.completed_at,
+            course=imported.course.title,
+            kind=_("importeret gennemførelse"),
+            title=imported_label(imported),
+            revision_id=None,
+            revision_url=None,
+            result=_("%(score)s point") % {"score": number_format(imported.score.normalize())}
+            if imported.score is not None
+            else "",
+        )
+        for imported in ImportedCompletion.objects.filter(
+            person=person, run__completed_at__lt=until
+        ).select_related("run", "course")
+    ]
 
 
 # --- Exports --------------------------------------------------------------------------------

@@ -240,3 +240,6 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment_id} · {self.kind}"
+
+
+from .history_models import ImportedCompletion as ImportedCompletion  # noqa: E402

@@ -10,7 +10,7 @@ from functools import cached_property
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Case, CharField, F, Sum, Value, When
+from django.db.models import Case, CharField, Exists, F, OuterRef, Sum, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -27,7 +27,15 @@ from people.audit import audit_log
 from people.models import OrgUnit, User
 from people.spreadsheets import SafeSpreadsheetExportMixin, cell_safe_sql, dated_name
 
-from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
+from .evidence import imported_label
+from .models import (
+    OPEN_STATUSES,
+    Assignment,
+    ImportedCompletion,
+    Requirement,
+    Status,
+    StatusCount,
+)
 from .selectors import RollupRow, unit_status_counts
 
 logger = logging.getLogger(__name__)
@@ -174,13 +182,34 @@ class AssignmentFilterSet(WagtailFilterSet):
     )
     status = FastChoiceFilter(label=_("Status"), choices=Status.choices)
     due_at = django_filters.DateFromToRangeFilter(label=_("Frist"), widget=DateRangePickerWidget)
+    imported = FastChoiceFilter(
+        label=_("Importerede gennemførelser"),
+        choices=[("kun", _("Kun importerede")), ("uden", _("Uden importerede"))],
+        method="filter_imported",
+    )
 
     class Meta:
         model = Assignment
-        fields = ["unit", "course", "status", "due_at"]
+        fields = ["unit", "course", "status", "due_at", "imported"]
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(unit__path__startswith=value.path)
+
+    def filter_imported(self, queryset, name, value):
+        """Cycles completed by an imported completion: the same person, course and moment
+        (the match certificates use for a run and its cycle)."""
+        imported = Exists(
+            ImportedCompletion.objects.filter(
+                person_id=OuterRef("person_id"),
+                course_id=OuterRef("requirement__course_id"),
+                run__completed_at=OuterRef("completed_at"),
+            )
+        )
+        if value == "kun":
+            return queryset.filter(imported)
+        if value == "uden":
+            return queryset.exclude(imported)
+        return queryset
 
 
 EXPORT_COLUMNS = [
@@ -288,6 +317,8 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
         unit, status, due = data.get("unit"), data.get("status"), data.get("due_at")
         if unit is None or status not in OPEN_STATUSES or (due and (due.start or due.stop)):
             return None
+        if data.get("imported"):
+            return None  # the counts do not know which cycles were met by an import
         counts = StatusCount.objects.filter(unit=unit, status=status)
         if data.get("course") is not None:
             counts = counts.filter(requirement__course=data["course"])
@@ -397,6 +428,7 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
         Column("completed_at", label=_("Gennemført")),
         Column("get_status_display", label=_("Status")),
         Column("exempt_reason", label=_("Begrundelse for fritagelse")),
+        Column("source_label", label=_("Kilde")),
         TitleColumn(
             "exempt_link",
             label=_("Fritag"),
@@ -431,8 +463,15 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
         )
 
     def decorate_paginated_queryset(self, object_list):
+        imported = {
+            (i.course_id, i.run.completed_at): imported_label(i)
+            for i in ImportedCompletion.objects.filter(person=self.person).select_related("run")
+        }
         for assignment in object_list:
             assignment.exempt_link = _("Fritag") if assignment.is_open else ""
+            assignment.source_label = imported.get(
+                (assignment.requirement.course_id, assignment.completed_at), ""
+            )
         return object_list
 
     def get(self, request, *args, **kwargs):

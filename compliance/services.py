@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -546,3 +546,75 @@ def assignments_resync_people(*, person_ids: list[int] | None = None) -> None:
     ).update(status=Status.SUPERSEDED)
     if changed:
         counts_rebuild()
+
+
+# -- imported completions -------------------------------------------------------------------------
+
+#: Ids per UPDATE when imported completions complete cycles (a bound on query parameters).
+IMPORT_BATCH = 5000
+
+
+def _satisfies(
+    requirement: Requirement, *, completed_on: dt.date, assigned_at: dt.date, today: dt.date
+) -> bool:
+    """Whether a completion on ``completed_on`` meets an open cycle of ``requirement`` today:
+    every N months, while it has not expired; a yearly window, when it lies in the cycle's
+    window; no recurrence, always."""
+    if requirement.recurrence == Requirement.Recurrence.MONTHS:
+        return completed_on + relativedelta(months=requirement.recurrence_months or 12) >= today
+    if requirement.recurrence == Requirement.Recurrence.YEARLY:
+        return completed_on >= _window_opening(requirement, assigned_at)
+    return True
+
+
+def assignments_complete_imported(
+    *, latest: dict[tuple[int, int], dt.datetime], today: dt.date
+) -> int:
+    """Complete, set-based, the open cycle of each person × requirement whose course has an
+    imported completion in ``latest`` ((person id, course id) → completed_at, the newest per
+    pair): only when it is later than the person's previous completed cycle of the requirement
+    and still meets the requirement today (``_satisfies``). The materialised counts are left to
+    the caller (``counts_rebuild`` once after the load). Returns the number of cycles completed.
+
+    Queries: one for the requirements, two reads of their cycles, and one UPDATE per completion
+    date and IMPORT_BATCH cycles — never one per row.
+    """
+    if not latest:
+        return 0
+    requirements = {
+        r.pk: r for r in Requirement.objects.filter(course_id__in={c for _p, c in latest})
+    }
+    if not requirements:
+        return 0
+    previous: dict[tuple[int, int], dt.datetime] = {
+        (person_id, requirement_id): last
+        for person_id, requirement_id, last in Assignment.objects.filter(
+            requirement_id__in=list(requirements), status=Status.COMPLETED
+        )
+        .values_list("person_id", "requirement_id")
+        .order_by()
+        .annotate(last=models.Max("completed_at"))
+    }
+    by_moment: dict[dt.datetime, list[int]] = defaultdict(list)
+    open_cycles = Assignment.objects.filter(
+        requirement_id__in=list(requirements), status__in=OPEN_STATUSES
+    ).values_list("id", "person_id", "requirement_id", "assigned_at")
+    for pk, person_id, requirement_id, assigned_at in open_cycles.iterator(chunk_size=5000):
+        requirement = requirements[requirement_id]
+        moment = latest.get((person_id, requirement.course_id))
+        if moment is None:
+            continue
+        before = previous.get((person_id, requirement_id))
+        if before is not None and moment <= before:
+            continue
+        completed_on = timezone.localtime(moment).date()
+        if _satisfies(requirement, completed_on=completed_on, assigned_at=assigned_at, today=today):
+            by_moment[moment].append(pk)
+    completed = 0
+    for moment, ids in by_moment.items():
+        for start in range(0, len(ids), IMPORT_BATCH):
+            completed += Assignment.objects.filter(
+                pk__in=ids[start : start + IMPORT_BATCH], status__in=OPEN_STATUSES
+            ).update(status=Status.COMPLETED, completed_at=moment)
+    logger.info("imported completions completed %d cycles", completed)
+    return completed

@@ -115,3 +115,34 @@ def retraining_action(change):
 
 
 from . import evidence_admin  # noqa: E402, F401  (the evidence screen registers its own hooks)
+
+
+@hooks.register("register_admin_urls")
+def history_import_urls():
+    """The historical completions import: the HR import flow's upload page for its own kind of
+    file (preview, confirm and cancel are the HR import's, keyed on the upload's token)."""
+    from people.admin_views import hr_import
+    from people.models import HRImport
+
+    return [
+        path(
+            "historik-import/",
+            hr_import,
+            {"kind": HRImport.Kind.HISTORY},
+            name="compliance_history_import",
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def history_import_menu_item():
+    from people.admin_menu import RoleMenuItem
+    from people.roles import may
+
+    return RoleMenuItem(
+        _("Indlæs historik"),
+        reverse("compliance_history_import"),
+        icon_name="history",
+        order=261,
+        check=may("people.add_hrimport"),
+    )

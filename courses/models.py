@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -131,14 +132,25 @@ class LessonPage(Page):
 
 
 class CourseRun(models.Model):
-    """One pass of a person through a course. A new run starts when a new cycle requires it."""
+    """One pass of a person through a course. A new run starts when a new cycle requires it.
+
+    An *imported* run (``source``) is a completion brought over from an earlier system: it has
+    no steps and no certificate of its own; the importing app keeps its details."""
+
+    class Source(models.TextChoices):
+        PARAGRAF = "paragraf", _("Paragraf")
+        IMPORT = "import", _("importeret")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_runs"
     )
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="runs")
-    started_at = models.DateTimeField(_("startet"), auto_now_add=True)
+    # A default rather than auto_now_add: an imported run starts on its historical date.
+    started_at = models.DateTimeField(_("startet"), default=timezone.now, editable=False)
     completed_at = models.DateTimeField(_("gennemført"), null=True, blank=True)
+    source = models.CharField(
+        _("kilde"), max_length=10, choices=Source.choices, default=Source.PARAGRAF
+    )
 
     class Meta:
         verbose_name = _("kursusforløb")

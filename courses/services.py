@@ -31,8 +31,14 @@ class StepNotCompletable(Exception):
 
 
 def run_current(*, user: User, course: CoursePage, create: bool = True) -> CourseRun | None:
-    """The person's newest run of the course, started now if there is none (and ``create``)."""
-    run = CourseRun.objects.filter(user=user, course=course).order_by("-started_at", "-id").first()
+    """The person's newest run of the course, started now if there is none (and ``create``).
+    Imported runs (completions from an earlier system) never take new steps."""
+    run = (
+        CourseRun.objects.filter(user=user, course=course)
+        .exclude(source=CourseRun.Source.IMPORT)
+        .order_by("-started_at", "-id")
+        .first()
+    )
     if run is None and create:
         run = CourseRun.objects.create(user=user, course=course)
     return run

@@ -32,9 +32,11 @@ def seed_certificates(context: dict[str, object]) -> None:
         # Only the first run writes the texts; later runs leave HR's edits alone.
         CertificateTemplate.objects.get_or_create(site=site, defaults=DEMO_TEMPLATE)
     issued = 0
-    for run in CourseRun.objects.filter(
-        completed_at__isnull=False, certificate__isnull=True
-    ).select_related("user", "course"):
+    for run in (
+        CourseRun.objects.filter(completed_at__isnull=False, certificate__isnull=True)
+        .exclude(source=CourseRun.Source.IMPORT)  # imported completions keep their old number
+        .select_related("user", "course")
+    ):
         certificate_issue_and_render(run=run)
         issued += 1
     logger.info("demo certificates issued: %s", issued)

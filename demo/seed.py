@@ -28,6 +28,7 @@ from .certificates import seed_certificates
 from .compliance import seed_compliance
 from .content import COURSES, GUIDELINES, PROVISIONS
 from .guidelines import seed_guideline_demo
+from .history import seed_history_files
 from .orgtree import DEMO_PEOPLE, ORG_UNITS
 from .quizzes import seed_quizzes
 from .regrade import seed_regrade_demo
@@ -241,6 +242,7 @@ EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_certificates,
     seed_guideline_demo,
     seed_authoring,
+    seed_history_files,
     # Indexed as they are published; rebuilt here for a database seeded before the search app.
     lambda context: search_reindex(),
 ]

@@ -21,7 +21,14 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .hr_imports import hr_import_cancel, hr_import_confirm, hr_import_create, hr_upload_max_bytes
+from .hr_imports import (
+    ImportKind,
+    hr_import_cancel,
+    hr_import_confirm,
+    hr_import_create,
+    hr_upload_max_bytes,
+    import_kind,
+)
 from .models import AuditEvent, HRImport
 from .tasks import hr_import_load_task, hr_import_preview_task
 
@@ -89,17 +96,18 @@ audit_event_viewset = AuditEventViewSet()
 
 
 class HRUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("HR-fil (CSV eller KMD OPUS XML)"),
-        help_text=_(
-            "En kolonne eller et OPUS-element, der ikke findes i filen (eller er tomt i OPUS), "
-            "bevarer de eksisterende værdier. En CSV-kolonne, der findes, men er tom, rydder "
-            "feltet."
-        ),
-    )
-    format = forms.ChoiceField(
-        label=_("Format"), choices=HRImport.Format.choices, initial=HRImport.Format.CSV
-    )
+    """The upload of one kind of HR file (``ImportKind``): its label, help and formats."""
+
+    file = forms.FileField()
+    format = forms.ChoiceField(label=_("Format"))
+
+    def __init__(self, *args, kind: ImportKind, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = kind.upload_label
+        self.fields["file"].help_text = kind.help_text
+        labels = dict(HRImport.Format.choices)
+        self.fields["format"].choices = [(f, labels[f]) for f in kind.formats]  # type: ignore[attr-defined]
+        self.fields["format"].initial = kind.formats[0]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -128,21 +136,31 @@ def _own_import(request, token: str) -> HRImport:
 
 
 @never_cache
-def hr_import(request):
-    """Upload a file: it is stored and its preview computed by a task; off to the status page."""
+def hr_import(request, kind: str = HRImport.Kind.EMPLOYEES):
+    """Upload a file of ``kind``: it is stored and its preview computed by a task; off to the
+    status page."""
     _hr_only(request)
-    form = HRUploadForm(request.POST or None, request.FILES or None)
+    import_type = import_kind(kind)
+    form = HRUploadForm(request.POST or None, request.FILES or None, kind=import_type)
     if request.method == "POST" and form.is_valid():
         record = hr_import_create(
-            upload=form.cleaned_data["file"], fmt=form.cleaned_data["format"], by=request.user
+            upload=form.cleaned_data["file"],
+            fmt=form.cleaned_data["format"],
+            by=request.user,
+            kind=kind,
         )
         transaction.on_commit(partial(hr_import_preview_task.delay, record.pk))
         return redirect("people_hr_import_status", record.token)
-    recent = HRImport.objects.filter(uploaded_by=request.user)[:10]
+    recent = HRImport.objects.filter(uploaded_by=request.user, kind=kind)[:10]
     return TemplateResponse(
         request,
         "people/admin/hr_import.html",
-        {"form": form, "recent": recent, "max_mb": hr_upload_max_bytes() // (1024 * 1024)},
+        {
+            "form": form,
+            "recent": recent,
+            "kind": import_type,
+            "max_mb": hr_upload_max_bytes() // (1024 * 1024),
+        },
     )
 
 
@@ -151,7 +169,11 @@ def hr_import_status(request, token: str):
     """The preview, the progress while a task works (the page refreshes itself), or the result."""
     _hr_only(request)
     record = _own_import(request, token)
-    return TemplateResponse(request, "people/admin/hr_import_status.html", {"record": record})
+    return TemplateResponse(
+        request,
+        "people/admin/hr_import_status.html",
+        {"record": record, "kind": import_kind(record.kind)},
+    )
 
 
 @never_cache
@@ -190,4 +212,4 @@ def hr_import_cancel_view(request, token: str):
         messages.success(request, gettext("Indlæsningen er annulleret, og filen er slettet."))
     else:
         messages.error(request, gettext("Indlæsningen kan ikke længere annulleres."))
-    return redirect("people_hr_import")
+    return redirect(import_kind(record.kind).upload_url_name)

@@ -5,6 +5,10 @@ so a task delivered twice does its work once.
 The file is streamed to default storage under a random name in ``hr-import/`` (never the token
 shown in URLs); the task reads it from there, so the upload is never held in memory by the web
 process and only once by the worker.
+
+The same flow carries every kind of HR file (``HRImport.Kind``): each kind registers its
+importer with ``import_kind_register`` (people's own employees import here; compliance registers
+the historical completions in its ``ready()``), so people never imports a higher app.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import File
@@ -20,6 +27,12 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+else:
+    StrOrPromise = str
 
 from .importers import ImportInvalid, employees_import
 from .models import HRImport, User
@@ -35,12 +48,49 @@ def hr_upload_max_bytes() -> int:
     return int(getattr(settings, "PARAGRAF_HR_UPLOAD_MAX_MB", 20)) * 1024 * 1024
 
 
-def hr_import_create(*, upload: File, fmt: str, by: User) -> HRImport:
+@dataclass(frozen=True)
+class ImportKind:
+    """How one kind of HR file is imported and shown.
+
+    ``run(data=…, record=…, dry_run=…)`` raises ImportInvalid (nothing written) or returns a
+    summary with ``lines()`` and ``notes``; it runs inside the caller's transaction.
+    """
+
+    kind: str
+    run: Callable[..., object]
+    title: StrOrPromise
+    upload_label: StrOrPromise
+    upload_url_name: str
+    formats: tuple[str, ...]
+    intro: StrOrPromise = ""
+    help_text: StrOrPromise = ""
+
+
+_KINDS: dict[str, ImportKind] = {}
+
+
+def import_kind_register(kind: ImportKind) -> None:
+    _KINDS[kind.kind] = kind
+
+
+def import_kind(kind: str) -> ImportKind:
+    """The registered kind; KeyError for one no app registered."""
+    return _KINDS[kind]
+
+
+def hr_import_create(
+    *, upload: File, fmt: str, by: User, kind: str = HRImport.Kind.EMPLOYEES
+) -> HRImport:
     """Store ``upload`` chunk by chunk and record it; the caller queues its preview
     (``hr_import_preview_task``, after commit). One INSERT."""
     name = default_storage.save(f"{FOLDER}/{uuid.uuid4().hex}.{fmt}", upload)
-    record = HRImport.objects.create(uploaded_by=by, file_name=name, format=fmt)
-    logger.info("HR import %s uploaded by user %s (%s bytes)", record.pk, by.pk, upload.size)
+    original = PurePath(str(upload.name or "")).name[:255]
+    record = HRImport.objects.create(
+        uploaded_by=by, file_name=name, format=fmt, kind=kind, original_name=original
+    )
+    logger.info(
+        "HR import %s (%s) uploaded by user %s (%s bytes)", record.pk, kind, by.pk, upload.size
+    )
     return record
 
 
@@ -75,8 +125,8 @@ def _run(record: HRImport, *, dry_run: bool) -> None:
     """Run the import on the stored file and record the outcome on ``record`` (saved)."""
     try:
         with transaction.atomic():
-            summary = employees_import(
-                data=_read(record), fmt=record.format, dry_run=dry_run, actor=record.uploaded_by
+            summary = import_kind(record.kind).run(
+                data=_read(record), record=record, dry_run=dry_run
             )
     except ImportInvalid as exc:
         logger.warning("HR import %s refused: %d errors", record.pk, len(exc.errors))
@@ -94,7 +144,7 @@ def _run(record: HRImport, *, dry_run: bool) -> None:
             ],
         )
         return
-    lines = [str(line) for line in summary.lines()]
+    lines = [str(line) for line in summary.lines()]  # type: ignore[attr-defined]
     notes = [str(note) for note in getattr(summary, "notes", [])]
     if dry_run:
         _finish(record, HRImport.Status.PREVIEW, lines=lines, notes=notes, errors=[])
@@ -177,3 +227,25 @@ def hr_imports_purge(*, now: dt.datetime | None = None) -> int:
     if count:
         logger.info("HR import purge: %d uploads deleted", count)
     return count
+
+
+def _employees_run(*, data: bytes, record: HRImport, dry_run: bool):
+    return employees_import(data=data, fmt=record.format, dry_run=dry_run, actor=record.uploaded_by)
+
+
+import_kind_register(
+    ImportKind(
+        kind=HRImport.Kind.EMPLOYEES,
+        run=_employees_run,
+        title=_lazy("Indlæs HR-data"),
+        upload_label=_lazy("HR-fil (CSV eller KMD OPUS XML)"),
+        upload_url_name="people_hr_import",
+        formats=(HRImport.Format.CSV, HRImport.Format.OPUS),
+        intro=_lazy("Upload en CSV-fil eller en KMD OPUS XML-fil."),
+        help_text=_lazy(
+            "En kolonne eller et OPUS-element, der ikke findes i filen (eller er tomt i OPUS), "
+            "bevarer de eksisterende værdier. En CSV-kolonne, der findes, men er tom, rydder "
+            "feltet."
+        ),
+    )
+)

@@ -138,6 +138,11 @@ class HRImport(models.Model):
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
         OPUS = "opus", "KMD OPUS XML"
+        XLSX = "xlsx", "Excel (XLSX)"
+
+    class Kind(models.TextChoices):
+        EMPLOYEES = "employees", _("medarbejdere og enheder")
+        HISTORY = "history", _("historiske gennemførelser")
 
     #: the public handle in URLs; the file's storage name is a different random value
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -145,6 +150,11 @@ class HRImport(models.Model):
         User, verbose_name=_("uploadet af"), on_delete=models.CASCADE, related_name="+"
     )
     file_name = models.CharField(_("fil i lageret"), max_length=255, blank=True)
+    #: the name the file had on the uploader's machine (shown on what it imported)
+    original_name = models.CharField(_("filnavn"), max_length=255, blank=True)
+    kind = models.CharField(
+        _("indhold"), max_length=20, choices=Kind.choices, default=Kind.EMPLOYEES
+    )
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True

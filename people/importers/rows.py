@@ -116,3 +116,19 @@ def parse_date(value: str) -> dt.date:
 
 TRUE_VALUES = {"ja", "j", "1", "true", "sand", "x", "yes", "y"}
 FALSE_VALUES = {"nej", "n", "0", "false", "falsk", "", "no"}
+
+
+def command_report(command, run, *, file_name: str) -> None:
+    """Run an import for a management command: its summary on stdout, or each error line and
+    "Intet er gemt" on stderr and exit status 1 (the import raised ImportInvalid)."""
+    import sys
+
+    try:
+        summary = run()
+    except ImportInvalid as exc:
+        for line in exc.errors:
+            command.stderr.write(line)
+        command.stderr.write(f"Intet er gemt: {len(exc.errors)} fejl i {file_name}.")
+        sys.exit(1)
+    for line in [*summary.lines(), *summary.notes]:
+        command.stdout.write(line)

@@ -136,6 +136,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "people_hr_import_progress": ("GET", "hr_import", HR_ONLY),
     "people_hr_import_confirm": ("POST", "hr_import", HR_ONLY),
     "people_hr_import_cancel": ("POST", "hr_import", HR_ONLY),
+    "compliance_history_import": ("GET", "", HR_ONLY),
     "paragraf_lockouts": ("GET", "", HR_ONLY),
     "paragraf_lockout_unlock": ("POST", "", NOBODY),  # unknown attempt id: 404 for HR too
 }

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from people.importers import ImportInvalid, employees_import
+from people.importers import employees_import
 from people.importers.load import MAX_BYTES
+from people.importers.rows import command_report
 
 
 class Command(BaseCommand):
@@ -26,12 +27,8 @@ class Command(BaseCommand):
             self.stderr.write("Filen er for stor (over 200 MB).")
             sys.exit(1)
         fmt = format or ("opus" if file.suffix.lower() == ".xml" else "csv")
-        try:
-            summary = employees_import(data=file.read_bytes(), fmt=fmt, dry_run=dry_run)
-        except ImportInvalid as exc:
-            for line in exc.errors:
-                self.stderr.write(line)
-            self.stderr.write(f"Intet er gemt: {len(exc.errors)} fejl i {file.name}.")
-            sys.exit(1)
-        for line in [*summary.lines(), *summary.notes]:
-            self.stdout.write(line)
+        command_report(
+            self,
+            lambda: employees_import(data=file.read_bytes(), fmt=fmt, dry_run=dry_run),
+            file_name=file.name,
+        )
