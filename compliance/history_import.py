@@ -16,7 +16,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -255,47 +255,80 @@ def _write(
     latest: dict[tuple[int, int], dt.datetime] = {}
     for start in range(0, len(planned), BATCH):
         chunk = planned[start : start + BATCH]
-        runs = []
+        runs, details = [], []
         for item in chunk:
             day = item.row.completed_on
             moment = moments.get(day)
             if moment is None:
                 moment = moments[day] = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
             runs.append(
-                CourseRun(
-                    user_id=item.person_id,
-                    course_id=item.course_id,
-                    started_at=moment,
-                    completed_at=moment,
-                    source=CourseRun.Source.IMPORT,
-                )
+                {
+                    "user_id": item.person_id,
+                    "course_id": item.course_id,
+                    "started_at": moment,
+                    "completed_at": moment,
+                    "source": CourseRun.Source.IMPORT.value,
+                }
+            )
+            details.append(
+                {
+                    "person_id": item.person_id,
+                    "course_id": item.course_id,
+                    "completed_on": day,
+                    "score": item.row.score,
+                    "old_certificate_number": item.row.certificate,
+                    "valid_until": item.row.valid_until,
+                    "file_name": file_name[:255],
+                    "line": item.row.line,
+                    "hr_import_id": hr_import.pk if hr_import else None,
+                    "imported_by_id": actor.pk if actor else None,
+                    "imported_at": now,
+                }
             )
             key = (item.person_id, item.course_id)
             if key not in latest or latest[key] < moment:
                 latest[key] = moment
-        CourseRun.objects.bulk_create(runs)
-        ImportedCompletion.objects.bulk_create(
-            [
-                ImportedCompletion(
-                    run_id=run.pk,
-                    person_id=item.person_id,
-                    course_id=item.course_id,
-                    completed_on=item.row.completed_on,
-                    score=item.row.score,
-                    old_certificate_number=item.row.certificate,
-                    valid_until=item.row.valid_until,
-                    file_name=file_name[:255],
-                    line=item.row.line,
-                    hr_import=hr_import,
-                    imported_by=actor,
-                    imported_at=now,
-                )
-                for run, item in zip(runs, chunk, strict=True)
-            ]
-        )
+        _store(runs, details)
     summary.cycles_completed = assignments_complete_imported(latest=latest, today=today)
     summary.recertifications = requirements_evaluate(today=today).recertifications
     counts_rebuild()
+
+
+def _store(runs: list[dict], details: list[dict]) -> None:
+    """Write the runs and their details (field values by attname). On PostgreSQL by COPY, with
+    the runs' ids taken from their sequence first: building 400,000 model instances for
+    ``bulk_create`` took most of the import's time. ``bulk_create`` elsewhere."""
+    if connection.vendor != "postgresql":
+        created = CourseRun.objects.bulk_create([CourseRun(**values) for values in runs])
+        for run, detail in zip(created, details, strict=True):
+            detail["run_id"] = run.pk
+        ImportedCompletion.objects.bulk_create([ImportedCompletion(**d) for d in details])
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [CourseRun._meta.db_table, len(runs)],
+        )
+        for run, detail, (pk,) in zip(runs, details, cursor.fetchall(), strict=True):
+            run["id"] = pk
+            detail["run_id"] = pk
+    _copy(CourseRun, runs)
+    _copy(ImportedCompletion, details)
+
+
+def _copy(model, rows: list[dict]) -> None:
+    """COPY rows (field values by attname) into the model's table; a field a row does not name
+    gets the field's default, and the id its sequence's next value."""
+    named = set(rows[0]) if rows else set()
+    fields = [f for f in model._meta.concrete_fields if f.attname in named or not f.primary_key]
+    defaults = {f.attname: f.get_default() for f in fields if f.attname not in named}
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = [f.attname for f in fields]
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[n] if n in row else defaults[n] for n in names])
 
 
 def history_import_run(*, data: bytes, record: HRImport, dry_run: bool) -> HistorySummary:
