@@ -148,6 +148,9 @@ def seed_provisions() -> dict[str, StatuteProvision]:
         provision = StatuteProvision.objects.filter(key=data["key"]).first()
         if provision is None:
             provision = StatuteProvision.objects.create(**data)
+        elif data.get("eli") and not provision.eli:
+            provision.eli, provision.eli_date = data["eli"], data["eli_date"]
+            provision.save(update_fields=["eli", "eli_date"])
         provisions[provision.key] = provision
     return provisions
 
