@@ -407,6 +407,7 @@ class ReviewItem(models.Model):
         REVISED = "revised", _("indholdet er revideret")
         REVERTED = "reverted", _("grundlaget er ført tilbage")
         SOURCE_GONE = "source-gone", _("indholdet er afpubliceret eller slettet")
+        STATUTE_NOT_AFFECTED = "statute-not-affected", _("lovændringen berører ikke bestemmelsen")
 
     change = models.ForeignKey(
         GuidelineChange,
