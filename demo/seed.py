@@ -149,7 +149,7 @@ def seed_provisions() -> dict[str, StatuteProvision]:
         if provision is None:
             provision = StatuteProvision.objects.create(**data)
         elif data.get("eli") and not provision.eli:
-            provision.eli, provision.eli_date = data["eli"], data["eli_date"]
+            provision.eli, provision.eli_date = str(data["eli"]), data["eli_date"]  # type: ignore[assignment]
             provision.save(update_fields=["eli", "eli_date"])
         provisions[provision.key] = provision
     return provisions

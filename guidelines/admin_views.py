@@ -134,9 +134,7 @@ class ReviewQueueView(SafeSpreadsheetExportMixin, ReportView):
     def get_queryset(self):
         return ReviewItem.objects.select_related(
             "change", "change__page", "statute_change"
-        ).order_by(
-            "status", "-opened_at", "-id"
-        )
+        ).order_by("status", "-opened_at", "-id")
 
     def decorate_paginated_queryset(self, object_list):
         finder = AdminURLFinder(self.request.user)

@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import logging
 import re
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -99,7 +98,7 @@ def fetch(
             reason = f"HTTP {exc.code}"
             if exc.code < 500:
                 raise FetchError(f"{url}: {reason}") from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             reason = f"timeout after {timeout}s ({exc})"
         except urllib.error.URLError as exc:
             reason = f"connection failed ({exc.reason})"
@@ -160,7 +159,9 @@ def parse_atom_feed(body: bytes) -> FeedPage:
         except ValueError as exc:
             raise FormatError(f"feed entry {eli} has no valid <updated>: {exc}") from exc
         entries.append(
-            FeedEntry(eli=eli, updated=updated, title=(entry.findtext(f"{ATOM}title") or "").strip())
+            FeedEntry(
+                eli=eli, updated=updated, title=(entry.findtext(f"{ATOM}title") or "").strip()
+            )
         )
     next_url = next(
         (link.get("href", "") for link in root.findall(f"{ATOM}link") if link.get("rel") == "next"),

@@ -106,7 +106,7 @@ class StatuteProvision(index.Indexed, models.Model):
 
     @property
     def freshness_label(self) -> str:
-        """"ny version siden <dato>" while a newer act awaits a jurist, else empty."""
+        """ "ny version siden <dato>" while a newer act awaits a jurist, else empty."""
         if self.changed_since is None:
             return ""
         from django.utils.formats import date_format

@@ -51,9 +51,7 @@ class ConfirmForm(forms.Form):
 
 def _pending_provision(request: HttpRequest, provision_id: int) -> StatuteProvision | None:
     if not may_confirm(request.user):
-        logger.warning(
-            "refused statute action user=%s path=%s", request.user.pk, request.path
-        )
+        logger.warning("refused statute action user=%s path=%s", request.user.pk, request.path)
         raise PermissionDenied
     provision = get_object_or_404(
         StatuteProvision.objects.select_related("pending_change"), pk=provision_id
@@ -111,7 +109,10 @@ def confirm(request: HttpRequest, provision_id: int) -> HttpResponse:
         )
     else:
         form = ConfirmForm(
-            initial={"eli": change.new_eli if change else provision.eli, "eli_date": change.date if change else None}
+            initial={
+                "eli": change.new_eli if change else provision.eli,
+                "eli_date": change.date if change else None,
+            }
         )
     return render(
         request,
@@ -138,7 +139,8 @@ def dismiss(request: HttpRequest, provision_id: int) -> HttpResponse:
             return redirect(_list_url())
         messages.success(
             request,
-            _("Ændringen er markeret som uden betydning for %(ref)s.") % {"ref": provision.reference},
+            _("Ændringen er markeret som uden betydning for %(ref)s.")
+            % {"ref": provision.reference},
         )
         return redirect(_list_url())
     return render(

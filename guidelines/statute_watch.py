@@ -13,7 +13,7 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -114,7 +114,9 @@ def _feed_since(config: Config, cursor: dt.datetime | None) -> list[FeedEntry]:
     return entries
 
 
-def _newer_acts(config: Config, act: str, metadata: ActMetadata, recorded: set[str]) -> list[_Found]:
+def _newer_acts(
+    config: Config, act: str, metadata: ActMetadata, recorded: set[str]
+) -> list[_Found]:
     found = []
     for new_eli in metadata.newer_acts:
         if new_eli in recorded:
@@ -122,10 +124,9 @@ def _newer_acts(config: Config, act: str, metadata: ActMetadata, recorded: set[s
         new_metadata = eli_format.parse_metadata_json(
             config.get(f"{config.base_url}{new_eli}.json").body, eli=new_eli
         )
-        is_consolidation = (
-            new_metadata.type_code in eli_format.CONSOLIDATION_TYPES
-            or new_eli in {eli_format.eli_path(u) for u in metadata.consolidated_by}
-        )
+        is_consolidation = new_metadata.type_code in eli_format.CONSOLIDATION_TYPES or new_eli in {
+            eli_format.eli_path(u) for u in metadata.consolidated_by
+        }
         kind = StatuteChange.Kind.CONSOLIDATION if is_consolidation else StatuteChange.Kind.AMENDING
         found.append(_Found(act=act, metadata=new_metadata, kind=kind))
     return found
@@ -219,7 +220,9 @@ def _recorded_pairs() -> dict[str, set[str]]:
     return pairs
 
 
-def _record(item: _Found, *, provisions: list[int], now: dt.datetime) -> tuple[StatuteChange, int, int]:
+def _record(
+    item: _Found, *, provisions: list[int], now: dt.datetime
+) -> tuple[StatuteChange, int, int]:
     """Write one (cited act, newer act) pair: the change, the mark on the act's provisions and a
     review item per citing lesson or question. Returns (change, provisions marked, items made)."""
     metadata = item.metadata
@@ -249,7 +252,7 @@ def _record(item: _Found, *, provisions: list[int], now: dt.datetime) -> tuple[S
     for citation in Citation.objects.filter(provision_id__in=provisions).order_by("pk"):
         key = (citation.source_content_type_id, citation.source_object_id)
         first.setdefault(key, citation)
-        references[key].append(by_id[citation.provision_id].reference)
+        references[key].append(by_id[cast(int, citation.provision_id)].reference)
     existing = set(
         ReviewItem.objects.filter(statute_change=change).values_list(
             "source_content_type_id", "source_object_id"
@@ -378,9 +381,7 @@ def _provision_pattern(provision: StatuteProvision) -> re.Pattern[str]:
     names = [rf"{act}(?:en|ens|s)?", re.escape(provision.act_short)]
     sign = r"art(?:ikel|\.)" if provision.is_article else "§"
     number = re.escape(provision.number).replace(r"\ ", r"\s*")
-    return re.compile(
-        rf"(?:{'|'.join(names)})\s+{sign}\s*{number}(?![0-9a-zæøå])", re.IGNORECASE
-    )
+    return re.compile(rf"(?:{'|'.join(names)})\s+{sign}\s*{number}(?![0-9a-zæøå])", re.IGNORECASE)
 
 
 def sections_citing_provision(*, provision: StatuteProvision) -> list[GuidelineSection]:

@@ -184,8 +184,10 @@ def review_notice_for_snippet(request, instance):
         if request.method == "GET" and instance.changed_since:
             messages.warning(
                 request,
-                _("%(ref)s: %(label)s. Bekræft bestemmelsen eller markér, at ændringen ikke "
-                  "påvirker den, under Lovbestemmelser.")
+                _(
+                    "%(ref)s: %(label)s. Bekræft bestemmelsen eller markér, at ændringen ikke "
+                    "påvirker den, under Lovbestemmelser."
+                )
                 % {"ref": instance.reference, "label": instance.freshness_label},
             )
         return

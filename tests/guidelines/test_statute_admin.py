@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from guidelines.eli_fixtures import FIXTURES, FixtureServer, answers_from_folder
 from guidelines.models import ReviewItem, StatuteProvision
 from guidelines.statute_watch import statutes_check
-from guidelines.eli_fixtures import FIXTURES, FixtureServer, answers_from_folder
 
 pytestmark = pytest.mark.usefixtures("admin_access")
 
@@ -25,7 +25,9 @@ def flagged(cited, settings):
         eli="/eli/lta/2014/433", eli_date=dt.date(2014, 4, 22)
     )
     section = cited["guideline"].sections.get(key="AG-UDE-1")
-    section.body = "<p>Inden afslag partshører vi efter <strong>forvaltningsloven § 19</strong>.</p>"
+    section.body = (
+        "<p>Inden afslag partshører vi efter <strong>forvaltningsloven § 19</strong>.</p>"
+    )
     section.save()
     with FixtureServer(answers_from_folder(FIXTURES / "newer-fvl", feed_path="/eli/feed")) as s:
         statutes_check(now=timezone.now(), base_url=s.url)
@@ -41,7 +43,9 @@ def test_jurist_sees_the_lovaendring_in_gennemsyn_and_the_mark_on_the_provision(
     assert "Gangbanen" in html and "lovændring" in html and "LBK nr 9001 af 02/01/2026" in html
     listing = client.get(reverse("wagtailsnippets_guidelines_statuteprovision:list"))
     assert "ny version siden 2. januar 2026" in listing.content.decode()
-    page = client.get(reverse("guidelines_admin:provision_citations", args=[flagged["provision"].pk]))
+    page = client.get(
+        reverse("guidelines_admin:provision_citations", args=[flagged["provision"].pk])
+    )
     assert "Bekræft ny version" in page.content.decode()
 
 

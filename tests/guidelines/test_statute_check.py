@@ -51,11 +51,18 @@ def routes() -> dict[str, Answer]:
 def metadata(eli_path: str, type_code: str, date: str, short: str, **relations) -> Answer:
     about = RI + eli_path
     items = [
-        {"about": about, "property": "eli:type_document",
-         "resource": f"http://www.retsinformation.dk/eli/resource/authority/type_document#{type_code}"},
+        {
+            "about": about,
+            "property": "eli:type_document",
+            "resource": f"http://www.retsinformation.dk/eli/resource/authority/type_document#{type_code}",
+        },
         {"about": about, "property": "eli:date_document", "content": date},
         {"about": about + "/dan", "property": "eli:title_short", "content": short},
-        {"about": about + "/dan", "property": "eli:title", "content": "Bekendtgørelse af forvaltningsloven"},
+        {
+            "about": about + "/dan",
+            "property": "eli:title",
+            "content": "Bekendtgørelse af forvaltningsloven",
+        },
     ]
     for prop, targets in relations.items():
         items += [{"about": about, "property": f"eli:{prop}", "resource": RI + t} for t in targets]
@@ -143,7 +150,9 @@ def test_a_new_consolidation_puts_every_lesson_citing_the_act_in_gennemsyn(fvl):
     item = ReviewItem.objects.get()
     assert item.source_object_id == fvl["lesson_a"].pk
     assert (item.reason, item.statute_change, item.section_key) == (
-        ReviewItem.Reason.STATUTE, change, "FVL § 19, stk. 1"
+        ReviewItem.Reason.STATUTE,
+        change,
+        "FVL § 19, stk. 1",
     )
     provision = StatuteProvision.objects.get(pk=fvl["provision"].pk)
     assert provision.changed_since == dt.date(2026, 1, 2)
@@ -212,7 +221,11 @@ def test_acts_not_in_the_feed_are_not_fetched_after_the_first_run(fvl):
     "broken",
     [
         {FVL + ".json": Answer(status=500, body=b"Internal Server Error")},
-        {FVL + ".json": Answer(body=b'[{"about": "https://www.retsinformation.dk/eli/lta/2014/433",')},
+        {
+            FVL + ".json": Answer(
+                body=b'[{"about": "https://www.retsinformation.dk/eli/lta/2014/433",'
+            )
+        },
         {"/eli/lta/2026/9001.json": Answer(status=503, body=b"")},
         {FEED: Answer(body=b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>")},
         {FEED: Answer(status=500)},
