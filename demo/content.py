@@ -1,5 +1,6 @@
 """Demo content for seed_demo: statute provisions, three administrationsgrundlag and three courses."""
 
+import datetime as dt
 from typing import Any
 
 _FVL = "https://www.retsinformation.dk/eli/lta/2014/433"
@@ -7,6 +8,14 @@ _OFL = "https://www.retsinformation.dk/eli/lta/2020/145"
 _GDPR = "https://eur-lex.europa.eu/legal-content/DA/TXT/?uri=CELEX:32016R0679"
 _DBL = "https://www.retsinformation.dk/eli/lta/2018/502"
 _RI = "https://www.retsinformation.dk/"
+
+# The act versions the demo provisions were written against (ELI on retsinformation.dk and the
+# version's date): FVL is LBK nr. 433 af 22/04/2014, OFL LBK nr. 145 af 24/02/2020, DBL lov
+# nr. 502 af 23/05/2018. Vejloven, færdselsloven and kommunestyrelsesloven are left without an
+# ELI until their current consolidations are verified; GDPR is EU law (no Lovtidende ELI).
+_FVL_VERSION = {"eli": "/eli/lta/2014/433", "eli_date": dt.date(2014, 4, 22)}
+_OFL_VERSION = {"eli": "/eli/lta/2020/145", "eli_date": dt.date(2020, 2, 24)}
+_DBL_VERSION = {"eli": "/eli/lta/2018/502", "eli_date": dt.date(2018, 5, 23)}
 
 PROVISIONS = [
     # --- Forvaltningsloven ---
@@ -21,6 +30,7 @@ PROVISIONS = [
         "title": "Lovens område",
         "summary": "Loven gælder for alle dele af den offentlige forvaltning, også alle dele af kommunen.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-2",
@@ -33,6 +43,7 @@ PROVISIONS = [
         "title": "Lovens anvendelsesområde",
         "summary": "Lovens regler om fx partsaktindsigt, partshøring, begrundelse og klagevejledning gælder kun i sager, hvor der er eller vil blive truffet en afgørelse (stk. 1). Reglerne om inhabilitet gælder også ved privatretlige dispositioner (stk. 2), og reglerne om tavshedspligt og videregivelse gælder for al virksomhed (stk. 3). Det første spørgsmål i en sag er derfor: Er det en afgørelse?",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-3-1",
@@ -45,6 +56,7 @@ PROVISIONS = [
         "title": "Inhabilitet",
         "summary": "Du er inhabil, hvis 1) du selv har en særlig personlig eller økonomisk interesse i sagens udfald eller er eller har været repræsentant for en, der har, 2) din ægtefælle, slægtninge eller svogerskab i op- eller nedstigende linje eller i sidelinjen så nær som søskendebørn, eller andre nærstående, har en sådan interesse eller repræsenterer en, der har, 3) du deltager i ledelsen af eller er nært knyttet til et selskab, en forening eller en anden privat juridisk person med en særlig interesse i sagen, 4) sagen angår klage over eller tilsyn med en anden myndighed, og du har medvirket ved den afgørelse eller de foranstaltninger, sagen angår, eller 5) andre omstændigheder kan vække tvivl om din upartiskhed.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-3-2",
@@ -57,6 +69,7 @@ PROVISIONS = [
         "title": "Ingen fare for påvirkning",
         "summary": "Der er ikke inhabilitet, hvis der ikke er en reel fare for, at afgørelsen bliver påvirket af uvedkommende hensyn. Små eller fjerne interesser kan derfor være uden betydning.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-3-3",
@@ -69,6 +82,7 @@ PROVISIONS = [
         "title": "Følgen af inhabilitet",
         "summary": "Den, der er inhabil, må ikke træffe afgørelse, deltage i afgørelsen eller på anden måde medvirke i sagen. Det gælder også forberedelse og udkast.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-6",
@@ -81,6 +95,7 @@ PROVISIONS = [
         "title": "Pligt til at sige til",
         "summary": "Den, der er bekendt med, at der for vedkommende foreligger et forhold efter § 3, stk. 1, skal snarest underrette sin foresatte, medmindre det er åbenbart, at forholdet er uden betydning. Myndigheden afgør spørgsmålet (stk. 2), og den pågældende må ikke selv deltage i den vurdering (stk. 3).",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-7-1",
@@ -93,6 +108,7 @@ PROVISIONS = [
         "title": "Vejledningspligt",
         "summary": "Myndigheden skal i nødvendigt omfang vejlede og hjælpe dem, der henvender sig om spørgsmål inden for myndighedens område.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-7-2",
@@ -105,6 +121,7 @@ PROVISIONS = [
         "title": "Videresendelse af skriftlige henvendelser",
         "summary": "Får myndigheden en skriftlig henvendelse, som hører til en anden myndighed, skal den så vidt muligt sende den videre til den rette myndighed.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-9",
@@ -117,6 +134,7 @@ PROVISIONS = [
         "title": "Partsaktindsigt",
         "summary": "En part i en afgørelsessag kan få indsigt i sagens dokumenter og journaloplysninger. Partsaktindsigt er bredere end aktindsigt efter offentlighedsloven, og tavshedspligt begrænser den ikke.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-19-1",
@@ -129,6 +147,7 @@ PROVISIONS = [
         "title": "Partshøring",
         "summary": "Er parten ikke kommet til kendskab om, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med dem og har kunnet udtale sig. Det gælder kun oplysninger og vurderinger, der er til ugunst for parten og af væsentlig betydning for afgørelsen. Myndigheden kan sætte en frist.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-19-2",
@@ -141,6 +160,7 @@ PROVISIONS = [
         "title": "Undtagelser fra partshøring",
         "summary": "Partshøring kan undlades i snævre tilfælde, fx hvis det er ubetænkeligt at træffe afgørelse uden, eller hvis en lovbestemt frist ellers ikke kan overholdes. Undtagelserne skal fortolkes snævert.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-22",
@@ -153,6 +173,7 @@ PROVISIONS = [
         "title": "Krav om begrundelse",
         "summary": "En skriftlig afgørelse skal være begrundet, medmindre parten får fuldt ud medhold.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-24",
@@ -165,6 +186,7 @@ PROVISIONS = [
         "title": "Begrundelsens indhold",
         "summary": "Begrundelsen skal henvise til de regler, afgørelsen bygger på, angive de hovedhensyn, der har været afgørende for skønnet, og om nødvendigt kort nævne de faktiske forhold, der er lagt vægt på.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-25",
@@ -177,6 +199,7 @@ PROVISIONS = [
         "title": "Klagevejledning",
         "summary": "En skriftlig afgørelse, der kan påklages til en anden myndighed, skal have klagevejledning med klageinstans, fremgangsmåde og eventuel frist, medmindre parten får fuldt ud medhold.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     {
         "key": "FVL-27",
@@ -189,6 +212,7 @@ PROVISIONS = [
         "title": "Tavshedspligt",
         "summary": "Offentligt ansatte har tavshedspligt om oplysninger, der er fortrolige efter lov, eller som det er nødvendigt at holde hemmelige for at beskytte vigtige offentlige eller private interesser.",
         "url": _FVL,
+        **_FVL_VERSION,
     },
     # --- Offentlighedsloven ---
     {
@@ -202,6 +226,7 @@ PROVISIONS = [
         "title": "Aktindsigt for enhver",
         "summary": "Enhver kan bede om aktindsigt i dokumenter, som myndigheden har modtaget eller oprettet som led i sin administrative sagsbehandling. Man behøver ikke sige hvorfor.",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     {
         "key": "OFL-9",
@@ -214,6 +239,7 @@ PROVISIONS = [
         "title": "Identifikationskravet",
         "summary": "En anmodning om aktindsigt skal indeholde de oplysninger, der er nødvendige for at identificere den sag eller de dokumenter, der ønskes aktindsigt i, og angive det tema, sagen eller dokumentet vedrører. Behandlingen kan afslås, i det omfang den vil kræve et uforholdsmæssigt ressourceforbrug (stk. 2).",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     {
         "key": "OFL-13",
@@ -226,6 +252,7 @@ PROVISIONS = [
         "title": "Notatpligt",
         "summary": "I afgørelsessager skal oplysninger om sagens faktiske grundlag og eksterne faglige vurderinger af betydning for afgørelsen, som myndigheden modtager mundtligt eller på anden måde (fx ved en besigtigelse), noteres snarest muligt, medmindre de i øvrigt fremgår af sagens dokumenter (stk. 1). Væsentlige sagsbehandlingsskridt skal også noteres (stk. 2).",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     {
         "key": "OFL-15",
@@ -238,6 +265,7 @@ PROVISIONS = [
         "title": "Journaliseringspligt",
         "summary": "Dokumenter, der er modtaget eller afsendt, og som har betydning for en sag, skal journaliseres med dato og en kort tematisk beskrivelse; det gælder også interne dokumenter i endelig form. Modtagne og afsendte dokumenter journaliseres snarest muligt (stk. 2).",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     {
         "key": "OFL-21",
@@ -250,6 +278,7 @@ PROVISIONS = [
         "title": "Ansættelsessager",
         "summary": "Retten til aktindsigt efter offentlighedsloven omfatter ikke sager om ansættelse og forfremmelse.",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     {
         "key": "OFL-36",
@@ -262,6 +291,7 @@ PROVISIONS = [
         "title": "Frist for svar på aktindsigt",
         "summary": "En anmodning om aktindsigt skal afgøres snarest og som udgangspunkt inden 7 arbejdsdage. Kan fristen ikke holdes, skal anmoderen have besked om hvorfor, og hvornår svaret kan ventes.",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     {
         "key": "OFL-37",
@@ -274,6 +304,7 @@ PROVISIONS = [
         "title": "Klage over afgørelser om aktindsigt",
         "summary": "Klagen sendes til den myndighed, der har truffet afgørelsen. Fastholder den afgørelsen, skal sagen snarest og som udgangspunkt senest 7 arbejdsdage efter modtagelsen af klagen sendes videre (stk. 2). Klageinstansen skal have færdigbehandlet klagen inden 20 arbejdsdage, medmindre det fx på grund af sagens omfang eller kompleksitet ikke er muligt; så skal klageren have besked om hvorfor, og hvornår afgørelsen kan ventes (stk. 3).",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     {
         "key": "OFL-39",
@@ -286,6 +317,7 @@ PROVISIONS = [
         "title": "Klage over sagsbehandlingstid",
         "summary": "Er en anmodning om aktindsigt ikke afgjort inden 14 arbejdsdage, kan anmoderen klage over sagsbehandlingstiden.",
         "url": _OFL,
+        **_OFL_VERSION,
     },
     # --- Databeskyttelsesforordningen ---
     {
@@ -432,6 +464,7 @@ PROVISIONS = [
         "title": "CPR-nummer hos offentlige myndigheder",
         "summary": "Offentlige myndigheder må behandle CPR-numre for at identificere en person entydigt eller som journalnummer.",
         "url": _DBL,
+        **_DBL_VERSION,
     },
     {
         "key": "VEJL-80",

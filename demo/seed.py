@@ -150,6 +150,9 @@ def seed_provisions() -> dict[str, StatuteProvision]:
         provision = StatuteProvision.objects.filter(key=data["key"]).first()
         if provision is None:
             provision = StatuteProvision.objects.create(**data)
+        elif data.get("eli") and not provision.eli:
+            provision.eli, provision.eli_date = str(data["eli"]), data["eli_date"]  # type: ignore[assignment]
+            provision.save(update_fields=["eli", "eli_date"])
         provisions[provision.key] = provision
     return provisions
 

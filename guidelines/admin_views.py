@@ -132,9 +132,9 @@ class ReviewQueueView(SafeSpreadsheetExportMixin, ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return ReviewItem.objects.select_related("change", "change__page").order_by(
-            "status", "-opened_at", "-id"
-        )
+        return ReviewItem.objects.select_related(
+            "change", "change__page", "statute_change"
+        ).order_by("status", "-opened_at", "-id")
 
     def decorate_paginated_queryset(self, object_list):
         finder = AdminURLFinder(self.request.user)
@@ -146,6 +146,12 @@ class ReviewQueueView(SafeSpreadsheetExportMixin, ReportView):
             item.edit_url = finder.get_edit_url(model(pk=item.source_object_id)) if model else None
             item.reason_label = item.get_reason_display()
             item.status_label = item.get_status_display()
+            if item.statute_change_id:  # a newer act of a cited statute
+                change = item.statute_change
+                item.kind_label = change.get_kind_display()
+                item.guideline_title = f"{change.title_short or change.title} ({change.date or ''})"
+                item.change_url = change.url
+                continue
             item.kind_label = item.change.get_kind_display()
             item.guideline_title = item.change.page.title
             item.change_url = f"{_change_url(item.change_id)}"
@@ -266,6 +272,7 @@ def provision_citations(request: HttpRequest, provision_id: int) -> HttpResponse
         "guidelines/admin/provision_citations.html",
         {
             "provision": provision,
+            "may_confirm": request.user.has_perm("guidelines.change_statuteprovision"),
             "cited_by": provision_cited_by(provision=provision, request=request),
             "page_title": _("Hvor %(ref)s undervises og testes") % {"ref": provision.reference},
             "header_icon": "openquote",

@@ -13,6 +13,10 @@ from wagtail.search import index
 
 from people.models import JuristReview, OrgUnit
 
+from .statute_models import StatuteAct, StatuteChange, StatuteWatch, eli_validator
+
+__all__ = ["StatuteAct", "StatuteChange", "StatuteWatch"]
+
 
 class StatuteProvision(index.Indexed, models.Model):
     """A provision of a statute, e.g. forvaltningslovens § 19, stk. 1 (key ``FVL-19-1``)."""
@@ -34,6 +38,35 @@ class StatuteProvision(index.Indexed, models.Model):
     title = models.CharField(_("titel"), max_length=255)
     summary = models.TextField(_("resumé"), blank=True, help_text=_("Med egne ord, ikke lovtekst."))
     url = models.URLField(_("link til retsinformation.dk"), blank=True)
+    eli = models.CharField(
+        _("ELI-identifikator"),
+        max_length=60,
+        blank=True,
+        validators=[eli_validator],
+        help_text=_(
+            "Den version af loven, bestemmelsen er skrevet efter, fx /eli/lta/2014/433 "
+            "(LBK nr. 433 af 22/04/2014). Tom for EU-retsakter."
+        ),
+    )
+    eli_date = models.DateField(
+        _("versionens dato"), null=True, blank=True, help_text=_("Fx 22/04/2014.")
+    )
+    changed_since = models.DateField(
+        _("ny version siden"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Sat af lovtjekket; nulstilles når en jurist bekræfter eller afviser."),
+    )
+    pending_change = models.ForeignKey(
+        StatuteChange,
+        verbose_name=_("seneste lovændring"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("key"),
@@ -51,6 +84,9 @@ class StatuteProvision(index.Indexed, models.Model):
         FieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("url"),
+        MultiFieldPanel(
+            [FieldPanel("eli"), FieldPanel("eli_date")], heading=_("Version på retsinformation.dk")
+        ),
     ]
     search_fields = [
         index.SearchField("key"),
@@ -67,6 +103,17 @@ class StatuteProvision(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} – {self.title}"
+
+    @property
+    def freshness_label(self) -> str:
+        """ "ny version siden <dato>" while a newer act awaits a jurist, else empty."""
+        if self.changed_since is None:
+            return ""
+        from django.utils.formats import date_format
+
+        return str(_("ny version siden %(date)s")) % {
+            "date": date_format(self.changed_since, "j. F Y")
+        }
 
     @property
     def reference(self) -> str:
@@ -352,6 +399,7 @@ class ReviewItem(models.Model):
     class Reason(models.TextChoices):
         CHANGED = "changed", _("ændret")
         REMOVED = "removed", _("fjernet")
+        STATUTE = "statute", _("lovændring")
 
     class Resolution(models.TextChoices):
         NONE = "", _("—")
@@ -359,10 +407,21 @@ class ReviewItem(models.Model):
         REVISED = "revised", _("indholdet er revideret")
         REVERTED = "reverted", _("grundlaget er ført tilbage")
         SOURCE_GONE = "source-gone", _("indholdet er afpubliceret eller slettet")
+        STATUTE_NOT_AFFECTED = "statute-not-affected", _("lovændringen berører ikke bestemmelsen")
 
     change = models.ForeignKey(
         GuidelineChange,
         verbose_name=_("ændring"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="review_items",
+    )
+    statute_change = models.ForeignKey(
+        StatuteChange,
+        verbose_name=_("lovændring"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="review_items",
     )
@@ -411,7 +470,17 @@ class ReviewItem(models.Model):
             models.UniqueConstraint(
                 fields=["change", "source_content_type", "source_object_id", "section_anchor"],
                 name="guidelines_review_once",
-            )
+            ),
+            # One item per lesson or question and new act, however many provisions it cites.
+            models.UniqueConstraint(
+                fields=["statute_change", "source_content_type", "source_object_id"],
+                condition=models.Q(statute_change__isnull=False),
+                name="guidelines_review_statute_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(change__isnull=False) | models.Q(statute_change__isnull=False),
+                name="guidelines_review_has_cause",
+            ),
         ]
 
     def __str__(self) -> str:

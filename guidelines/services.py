@@ -347,6 +347,8 @@ def _review_items_close_reverted(*, page: GuidelinePage, after: list[dict]) -> s
     reverted_ids = []
     anchors: set[str] = set()
     for item in open_items:
+        if item.change is None:  # a statute review item (change__page filters them out anyway)
+            continue
         entry = next(
             (d for d in item.change.diff.values() if d.get("anchor") == item.section_anchor), None
         )

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from people.admin_menu import RoleMenuItem
 
-from . import admin_views
+from . import admin_views, statute_views
 from .choosers import section_chooser_viewset
 from .models import GuidelinePage, StatuteProvision
 from .selectors import review_items_open_for_source
@@ -26,7 +26,7 @@ class StatuteProvisionViewSet(SnippetViewSet):
     menu_label = _("Lovbestemmelser")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["key", "reference", "title"]
+    list_display = ["key", "reference", "title", "eli", "freshness_label"]
     list_filter = ["act_short"]
     search_fields = ["key", "title", "act"]
     ordering = ["act_short", "key"]
@@ -52,6 +52,16 @@ guideline_admin_urls = [
         "bestemmelse/<int:provision_id>/",
         admin_views.provision_citations,
         name="provision_citations",
+    ),
+    path(
+        "bestemmelse/<int:provision_id>/bekraeft/",
+        statute_views.confirm,
+        name="provision_confirm",
+    ),
+    path(
+        "bestemmelse/<int:provision_id>/paavirker-ikke/",
+        statute_views.dismiss,
+        name="provision_dismiss",
     ),
 ]
 
@@ -107,6 +117,41 @@ def provision_citations_button(snippet, user, next_url=None):
         )
 
 
+@hooks.register("register_snippet_listing_buttons")
+def provision_freshness_buttons(snippet, user, next_url=None):
+    if (
+        isinstance(snippet, StatuteProvision)
+        and snippet.pending_change_id
+        and statute_views.may_confirm(user)
+    ):
+        yield Button(
+            _("Bekræft ny version"),
+            reverse("guidelines_admin:provision_confirm", args=[snippet.pk]),
+            icon_name="tick",
+            priority=70,
+        )
+        yield Button(
+            _("Påvirker ikke"),
+            reverse("guidelines_admin:provision_dismiss", args=[snippet.pk]),
+            icon_name="cross",
+            priority=75,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_statute_log_actions(actions):
+    from .statute_watch import CONFIRM_ACTION, DISMISS_ACTION
+
+    actions.register_action(
+        CONFIRM_ACTION, _("Bekræftet efter ny lovversion"), _("Bekræftet efter ny lovversion")
+    )
+    actions.register_action(
+        DISMISS_ACTION,
+        _("Lovændring påvirker ikke bestemmelsen"),
+        _("Lovændring påvirker ikke bestemmelsen"),
+    )
+
+
 def _review_notice(request, obj) -> None:
     """Tell the editor of a lesson or question that a guideline it cites has changed."""
     if request.method != "GET":
@@ -135,4 +180,15 @@ def review_notice_for_page(request, page):
 
 @hooks.register("before_edit_snippet")
 def review_notice_for_snippet(request, instance):
+    if isinstance(instance, StatuteProvision):
+        if request.method == "GET" and instance.changed_since:
+            messages.warning(
+                request,
+                _(
+                    "%(ref)s: %(label)s. Bekræft bestemmelsen eller markér, at ændringen ikke "
+                    "påvirker den, under Lovbestemmelser."
+                )
+                % {"ref": instance.reference, "label": instance.freshness_label},
+            )
+        return
     _review_notice(request, instance)

@@ -53,6 +53,8 @@ FRAMEWORK_NAMES = [
     "save_instance",
     "delete_action",
     "formfield",
+    "do_GET",  # http.server's request handlers (the ELI fixture server)
+    "log_message",
 ]
 DECORATORS = ["@hooks.register", "@shared_task", "@register*", "@receiver"]
 

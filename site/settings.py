@@ -238,6 +238,18 @@ CELERY_BEAT_SCHEDULE["paragraf-review-digest"] = {
     "task": "paragraf.review_digest_send",
     "schedule": crontab(day_of_week="mon", hour=7, minute=0),
 }
+# Statute freshness: read retsinformation.dk's ELI Atom feed and the cited acts' metadata, nightly.
+CELERY_BEAT_SCHEDULE["guidelines-check-statutes"] = {
+    "task": "guidelines.tasks.statutes_check_task",
+    "schedule": crontab(hour=4, minute=30),
+}
+PARAGRAF_RETSINFORMATION_URL = env_str(
+    "PARAGRAF_RETSINFORMATION_URL", "https://www.retsinformation.dk"
+)
+PARAGRAF_RETSINFORMATION_FEED_PATH = env_str("PARAGRAF_RETSINFORMATION_FEED_PATH", "/eli/feed")
+PARAGRAF_RETSINFORMATION_TIMEOUT = float(env_int("PARAGRAF_RETSINFORMATION_TIMEOUT", 20))
+PARAGRAF_RETSINFORMATION_RETRIES = env_int("PARAGRAF_RETSINFORMATION_RETRIES", 3)
+PARAGRAF_RETSINFORMATION_BACKOFF = 2.0
 
 # Cache: shared by every gunicorn worker when CACHE_URL (redis://…) is set, so login throttling and
 # rate limits count across workers; per-process memory otherwise (the embedded default).

@@ -104,6 +104,8 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "guidelines_admin:change_decide": ("POST", "change", JURIST_ONLY),
     "guidelines_admin:guideline_citations": ("GET", "guideline", STAFF),
     "guidelines_admin:provision_citations": ("GET", "provision", STAFF),
+    "guidelines_admin:provision_confirm": ("GET", "provision", JURIST_ONLY),
+    "guidelines_admin:provision_dismiss": ("GET", "provision", JURIST_ONLY),
     "quizzes_marking:index": ("GET", "", JURIST_ONLY),
     "quizzes_marking:edit": ("GET", "missing", NOBODY),
     "quizzes_reports:questions": ("GET", "", STAFF),
