@@ -85,15 +85,21 @@ def _hr_only(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _refuse_forged_unit(request: HttpRequest, user: User) -> None:
-    """A unit id the person may not see is a forged form: 403, and nothing is built."""
+def _forged_unit(request: HttpRequest, user: User) -> bool:
+    """A unit id the person may not see is a forged form (the select never offers it)."""
     raw = request.POST.get("unit", "")
     unit = OrgUnit.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
     if unit is not None and not unit_visible(user=user, unit=unit):
         logger.warning(
             "certificate bundle refused user=%s unit=%s: unit out of scope", user.pk, unit.pk
         )
-        raise PermissionDenied
+        return True
+    return False
+
+
+def _refused(request: HttpRequest) -> HttpResponse:
+    """403 with a Danish page (Wagtail's admin would turn PermissionDenied into a redirect)."""
+    return TemplateResponse(request, "certificates/admin/bundle_refused.html", status=403)
 
 
 def _own_bundle(request: HttpRequest, token: str) -> CertificateBundle:
@@ -117,8 +123,8 @@ def bundle_index(request: HttpRequest) -> HttpResponse:
     """The request form and the person's own bundles of the last BUNDLE_KEEP_DAYS days."""
     user = _hr_only(request)
     today = timezone.localdate()
-    if request.method == "POST":
-        _refuse_forged_unit(request, user)
+    if request.method == "POST" and _forged_unit(request, user):
+        return _refused(request)
     form = BundleForm(
         request.POST or None,
         user=user,
@@ -137,7 +143,7 @@ def bundle_index(request: HttpRequest) -> HttpResponse:
                 )
                 transaction.on_commit(partial(bundle_build_task.delay, bundle.pk))
         except BundleRefused:
-            raise PermissionDenied from None
+            return _refused(request)
         except BundleEmpty:
             form.add_error(
                 None,

@@ -26,7 +26,7 @@ from people.scope import unit_visible
 from people.spreadsheets import row_safe
 
 from .codes import code_generate
-from .models import Certificate, CertificateBundle
+from .models import BUNDLE_KEEP_DAYS, Certificate, CertificateBundle
 from .selectors import certificates_for_bundle
 from .services import certificate_content, certificate_pdf_outdated, certificate_template_current
 
@@ -87,8 +87,11 @@ def bundle_request(
             by.pk, unit.pk, course.pk, issued_from, issued_to,
         )  # fmt: skip
         raise BundleEmpty
+    now = timezone.now()
     bundle = CertificateBundle.objects.create(
         requested_by=by,
+        created_at=now,
+        expires_at=now + dt.timedelta(days=BUNDLE_KEEP_DAYS),
         unit=unit,
         unit_name=unit.name,
         course=course,
