@@ -35,6 +35,7 @@ MODULES = [
     "bench.import_bench",
     "bench.quizzes",
     "bench.certificates",
+    "bench.certificates_bulk",
     "bench.lesson",
 ]
 SIZES = {"full": 45_000, "small": 4_500}

@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -44,13 +45,12 @@ logger = logging.getLogger(__name__)
 NAMESPACE = "kursusbevis_zip"
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return "\u2003" * max(obj.depth - 1, 0) + obj.name
+def _indented(unit: OrgUnit) -> str:
+    return "\u2003" * max(unit.depth - 1, 0) + unit.name
 
 
 class BundleForm(forms.Form):
-    unit = UnitChoiceField(
+    unit = forms.ModelChoiceField(
         label=gettext_lazy("Enhed (med underenheder)"),
         queryset=OrgUnit.objects.none(),
         widget=FastSelect,
@@ -70,6 +70,7 @@ class BundleForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["unit"])
         field.queryset = units_visible(user=user)
+        field.label_from_instance = _indented  # type: ignore[method-assign,assignment]  # Django's documented way
 
     def clean(self):
         cleaned = super().clean()
@@ -110,7 +111,7 @@ def _own_bundle(request: HttpRequest, token: str) -> CertificateBundle:
     except ValueError:
         raise Http404 from None
     bundle = CertificateBundle.objects.filter(
-        token=key, requested_by=request.user, expires_at__gt=timezone.now()
+        token=key, requested_by=cast(User, request.user), expires_at__gt=timezone.now()
     ).first()
     if bundle is None:
         logger.info("certificate bundle not found user=%s token=%s", request.user.pk, token[:40])
@@ -175,7 +176,7 @@ def bundle_status(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_safe
-def bundle_download(request: HttpRequest, token: str) -> HttpResponse:
+def bundle_download(request: HttpRequest, token: str) -> HttpResponseBase:
     """The ZIP, streamed from storage, for the person who asked; audited."""
     user = _hr_only(request)
     bundle = _own_bundle(request, token)

@@ -128,7 +128,9 @@ def _pdf_write(
         try:
             source = certificate.pdf.open("rb")
         except OSError:
-            logger.info("certificate pdf missing id=%s, rendering it for the bundle", certificate.pk)
+            logger.info(
+                "certificate pdf missing id=%s, rendering it for the bundle", certificate.pk
+            )
         else:
             with source, archive.open(name, "w") as target:
                 shutil.copyfileobj(source, target, 64 * 1024)
@@ -260,4 +262,3 @@ def bundles_purge(*, now: dt.datetime | None = None) -> int:
     if purged:
         logger.info("certificate bundles purged count=%s", purged)
     return purged
-

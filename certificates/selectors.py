@@ -105,6 +105,7 @@ def certificates_for_bundle(
 def bundles_of(*, user: User) -> list[CertificateBundle]:
     """The person's own bundles not yet deleted, newest first (one query, at most 20)."""
     return list(
-        CertificateBundle.objects.filter(requested_by=user, expires_at__gt=timezone.now())
-        .order_by("-created_at", "-id")[:20]
+        CertificateBundle.objects.filter(requested_by=user, expires_at__gt=timezone.now()).order_by(
+            "-created_at", "-id"
+        )[:20]
     )
