@@ -35,6 +35,7 @@ MODULES = [
     "bench.import_bench",
     "bench.quizzes",
     "bench.certificates",
+    "bench.certificates_bulk",
     "bench.lesson",
     "bench.search",
     "bench.history_import",  # last: it completes cycles in the bench data

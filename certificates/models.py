@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -120,6 +121,80 @@ class Certificate(models.Model):
 
     def get_download_url(self) -> str:
         return reverse("certificates:download", args=[self.pk])
+
+
+#: How long a bundle (and its ZIP file) is kept after it was asked for.
+BUNDLE_KEEP_DAYS = 7
+
+
+def _bundle_expiry() -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(days=BUNDLE_KEEP_DAYS)
+
+
+class CertificateBundle(models.Model):
+    """One ZIP of certificate PDFs and an index, asked for by one HR person for a unit subtree,
+    a course and a period of issue dates. Built by a task; the file holds personal data, so only
+    the person who asked may fetch it, and bundle and file are deleted after BUNDLE_KEEP_DAYS.
+
+    Unit and course names are copied when asked for: the status page says what was asked even
+    if the unit or the course page is later renamed or deleted.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("i kø")
+        RUNNING = "running", _("dannes")
+        DONE = "done", _("klar")
+        FAILED = "failed", _("fejlet")
+
+    #: the public handle in URLs; the file's storage name is a different random value
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bestilt af"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("enhed (med underenheder)"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    unit_name = models.CharField(_("enhedens navn"), max_length=255)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("kursus"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    course_title = models.CharField(_("kursustitel"), max_length=255)
+    issued_from = models.DateField(_("udstedt fra"))
+    issued_to = models.DateField(_("udstedt til og med"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    progress = models.PositiveIntegerField(_("beviser lagt i filen"), default=0)
+    total = models.PositiveIntegerField(_("beviser i alt"), default=0)
+    file = models.FileField(_("ZIP-fil"), upload_to="kursusbevis-zip/", blank=True)
+    size = models.PositiveBigIntegerField(_("filstørrelse (bytes)"), default=0)
+    created_at = models.DateTimeField(_("bestilt"), default=timezone.now)
+    finished_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("slettes"), default=_bundle_expiry, db_index=True)
+
+    class Meta:
+        verbose_name = _("kursusbeviser som ZIP")
+        verbose_name_plural = _("kursusbeviser som ZIP")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"certificate bundle {self.pk} ({self.status})"
+
+    @property
+    def is_working(self) -> bool:
+        """True while a task is on it (or about to be): the status page refreshes itself."""
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
 @register_setting(icon="doc-full")

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .codes import code_normalise
-from .models import Certificate
+from .models import Certificate, CertificateBundle
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from django.db.models import QuerySet
+
     from courses.models import CoursePage
-    from people.models import User
+    from people.models import OrgUnit, User
 
 
 def certificate_by_code(*, raw_code: str) -> Certificate | None:
@@ -75,3 +79,33 @@ def certificates_without_proof() -> Iterator[UnprovenCertificate]:
                 certificate,
                 [_("“%(quiz)s” uden bestået forsøg") % {"quiz": page.title} for page in unearned],
             )
+
+
+def certificates_for_bundle(
+    *, unit: OrgUnit, course: CoursePage, issued_from: dt.date, issued_to: dt.date
+) -> QuerySet[Certificate]:
+    """Certificates of ``course`` held by people now in ``unit``'s subtree and issued from
+    ``issued_from`` to ``issued_to`` (local dates, both included), revoked ones too, in the
+    order of the bundle's index (course, holder name, issue time). A queryset, no query yet;
+    the holder comes along (one join)."""
+    start = timezone.make_aware(dt.datetime.combine(issued_from, dt.time.min))
+    end = timezone.make_aware(dt.datetime.combine(issued_to + dt.timedelta(days=1), dt.time.min))
+    return (
+        Certificate.objects.filter(
+            course=course,
+            holder__org_unit__path__startswith=unit.path,
+            issued_at__gte=start,
+            issued_at__lt=end,
+        )
+        .select_related("holder")
+        .order_by("holder_name", "issued_at", "pk")
+    )
+
+
+def bundles_of(*, user: User) -> list[CertificateBundle]:
+    """The person's own bundles not yet deleted, newest first (one query, at most 20)."""
+    return list(
+        CertificateBundle.objects.filter(requested_by=user, expires_at__gt=timezone.now()).order_by(
+            "-created_at", "-id"
+        )[:20]
+    )

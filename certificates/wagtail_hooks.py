@@ -3,6 +3,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_views import (
@@ -13,6 +14,7 @@ from .admin_views import (
     reissue_view,
     revoke_view,
 )
+from .bundle_views import certificate_bundle_viewset
 from .models import Certificate
 from .selectors import certificate_holders
 
@@ -20,9 +22,7 @@ from .selectors import certificate_holders
 class CertificateViewSet(ModelViewSet):
     model = Certificate
     icon = "doc-full-inverse"
-    menu_label = _("Kursusbeviser")
-    menu_order = 320
-    add_to_admin_menu = True
+    menu_label = _("Alle kursusbeviser")
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView
     inspect_view_enabled = True
@@ -67,9 +67,18 @@ class CertificateViewSet(ModelViewSet):
 certificate_viewset = CertificateViewSet(NAMESPACE)
 
 
+class CertificatesMenu(ViewSetGroup):
+    """Kursusbeviser in the sidebar: the list, and the ZIP of many (bundle_views)."""
+
+    menu_label = _("Kursusbeviser")
+    menu_icon = "doc-full-inverse"
+    menu_order = 320
+    items = (certificate_viewset, certificate_bundle_viewset)
+
+
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
-    return certificate_viewset
+    return CertificatesMenu()
 
 
 @hooks.register("quizzes_regrade_flipped_to_fail")

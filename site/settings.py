@@ -233,6 +233,11 @@ CELERY_BEAT_SCHEDULE["people-hr-imports-purge"] = {
     "task": "people.tasks.hr_imports_purge_task",
     "schedule": 60 * 60,
 }
+# Certificates in bulk: ZIP files (and their records) older than 7 days are deleted, hourly.
+CELERY_BEAT_SCHEDULE["certificates-bundles-purge"] = {
+    "task": "certificates.tasks.bundles_purge_task",
+    "schedule": 60 * 60,
+}
 # Authoring: Monday morning digest of content due for legal review (once per item per ISO week).
 CELERY_BEAT_SCHEDULE["paragraf-review-digest"] = {
     "task": "paragraf.review_digest_send",

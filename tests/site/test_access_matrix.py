@@ -15,7 +15,9 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from certificates.bundles import bundle_build, bundle_request
 from certificates.services import certificate_issue_for_run
 from compliance.models import Assignment, Requirement
 from compliance.services import requirements_evaluate
@@ -139,6 +141,11 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "people_hr_import_confirm": ("POST", "hr_import", HR_ONLY),
     "people_hr_import_cancel": ("POST", "hr_import", HR_ONLY),
     "compliance_history_import": ("GET", "", HR_ONLY),
+    # Certificates as one ZIP: HR asks; only the person who asked (the world's is ``hr``'s)
+    # sees its status page and fetches the file.
+    "kursusbevis_zip:index": ("GET", "", HR_ONLY),
+    "kursusbevis_zip:status": ("GET", "bundle", HR_ONLY),
+    "kursusbevis_zip:download": ("GET", "bundle", HR_ONLY),
     "paragraf_lockouts": ("GET", "", HR_ONLY),
     "paragraf_lockout_unlock": ("POST", "", NOBODY),  # unknown attempt id: 404 for HR too
 }
@@ -272,7 +279,8 @@ def test_every_url_pattern_has_a_row_in_the_access_table():
 
 
 @pytest.fixture
-def world(tree, groups, units, learner, manager, hr, jurist):
+def world(tree, groups, units, learner, manager, hr, jurist, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the bundle's ZIP file
     _, courses_index, guidelines_index = tree
     roles_ensure()
     other_manager = UserFactory(username="leder2", org_unit=units["other_area"], is_manager=True)
@@ -307,6 +315,14 @@ def world(tree, groups, units, learner, manager, hr, jurist):
     change = GuidelineChange.objects.filter(page=ag).order_by("-pk").first()
     event = AuditEventFactory(actor=hr, subject=learner, action="view", what="test")
     upload = HRImportFactory(uploaded_by=hr, format="csv")
+    bundle = bundle_request(
+        by=hr,
+        unit=units["tmf"],
+        course=plain,
+        issued_from=timezone.localdate(certificate.issued_at),
+        issued_to=timezone.localdate(certificate.issued_at),
+    )
+    bundle_build(bundle_id=bundle.pk)
     people = {
         "medarbejder": learner,
         "leder": manager,
@@ -344,6 +360,7 @@ def world(tree, groups, units, learner, manager, hr, jurist):
         "section_pk": {"pk": sections[0].pk},
         "requirement_pk": {"pk": requirement_row.pk},
         "hr_import": {"token": upload.token},
+        "bundle": {"token": bundle.token},
         "accommodation_pk": {"pk": accommodation.pk},
     }
     return people, args

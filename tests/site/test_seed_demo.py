@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage
 from guidelines.models import GuidelinePage, GuidelineSection
 
@@ -15,6 +16,12 @@ def _row_counts() -> dict[str, int]:
         if not model._meta.proxy
         and model._meta.label not in {"sessions.Session", "wagtailcore.ModelLogEntry"}
     }
+
+
+def _byliv_path() -> str:
+    from people.models import OrgUnit
+
+    return OrgUnit.objects.get(code="BA-BYLIV").path
 
 
 @pytest.mark.django_db
@@ -43,6 +50,9 @@ def test_seed_demo_builds_the_three_course_families_and_guidelines(settings):
     assert LessonPage.objects.descendant_of(jkg).count() >= 15
     assert GuidelinePage.objects.live().count() == 3
     assert GuidelineSection.objects.count() == 18
+    # HR's ZIP of Center for Byliv's certificates (issue 18) has something in it.
+    byliv = Certificate.objects.filter(holder__org_unit__path__startswith=_byliv_path())
+    assert byliv.count() >= 3
 
 
 @pytest.mark.django_db
