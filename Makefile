@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed
 
 export DJANGO_SETTINGS_MODULE ?= paragraf.settings
 
-APPS := site people guidelines courses quizzes authoring compliance certificates demo
+APPS := site people notices guidelines courses quizzes authoring compliance certificates demo
 
 .PHONY: setup lock run test test-services test-e2e lint bench load messages clean
 
