@@ -38,7 +38,10 @@ class Notice(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("modtager"),
-        on_delete=models.CASCADE,
+        # Kept when an account is deleted outright, as the record that the notice went out;
+        # retention (notices.privacy) deletes a leaver's notices with their other records.
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="notices",
         db_index=False,  # the (recipient, queued_at) index below serves it
     )

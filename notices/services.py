@@ -84,7 +84,11 @@ def notice_queue(
         )
         return None
     logger.info(
-        "notice queued id=%s kind=%s recipient=%s keys=%d", notice.pk, kind, recipient.pk, len(about)
+        "notice queued id=%s kind=%s recipient=%s keys=%d",
+        notice.pk,
+        kind,
+        recipient.pk,
+        len(about),
     )
     from .tasks import notice_send_task
 
@@ -133,7 +137,9 @@ def notice_deliver(*, notice_id: int, last_try: bool) -> str:
             Notice.objects.select_for_update().select_related("recipient").filter(pk=notice_id)
         ).first()
         if notice is None:
-            logger.warning("notice id=%s to send no longer exists (deleted with its person)", notice_id)
+            logger.warning(
+                "notice id=%s to send no longer exists (deleted with its person)", notice_id
+            )
             return "missing"
         if notice.status in (Notice.Status.SENT, Notice.Status.FAILED):
             logger.info("notice id=%s already %s; nothing sent", notice.pk, notice.status)

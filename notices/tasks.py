@@ -15,9 +15,16 @@ def retry_countdown(retries: int) -> int:
 
 @shared_task(bind=True, acks_late=True, max_retries=MAX_RETRIES)
 def notice_send_task(self, notice_id: int) -> str:
+    """Send one notice; on a temporary SMTP failure, retry with backoff through the broker.
+    Without a broker (tasks run eagerly in-process) there is nothing to hold a delayed retry,
+    so the tries follow at once, as many as a worker would make."""
     from .services import NoticeTemporaryFailure, notice_deliver
 
-    try:
-        return notice_deliver(notice_id=notice_id, last_try=self.request.retries >= MAX_RETRIES)
-    except NoticeTemporaryFailure as exc:
-        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+    retries = self.request.retries
+    while True:
+        try:
+            return notice_deliver(notice_id=notice_id, last_try=retries >= MAX_RETRIES)
+        except NoticeTemporaryFailure as exc:
+            if not self.request.is_eager:
+                raise self.retry(exc=exc, countdown=retry_countdown(retries)) from exc
+            retries += 1
