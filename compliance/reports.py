@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import HeaderButton
 
 from compliance.filters import FastChoiceFilter, ShortModelChoiceFilter, unit_filter
 from courses.models import CoursePage
@@ -402,6 +403,11 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
             label=_("Fritag"),
             get_url=lambda a: reverse("compliance_exempt", args=[a.pk]) if a.is_open else None,
         ),
+        TitleColumn(
+            "notices_link",
+            label=_("Beskeder"),
+            get_url=lambda a: reverse("compliance_assignment_notices", args=[a.pk]),
+        ),
     ]
 
     def setup(self, request, *args, **kwargs):
@@ -433,7 +439,18 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
     def decorate_paginated_queryset(self, object_list):
         for assignment in object_list:
             assignment.exempt_link = _("Fritag") if assignment.is_open else ""
+            assignment.notices_link = _("Beskeder")
         return object_list
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                _("Beskeder"),
+                url=reverse("notices_person", args=[self.person.pk]),
+                icon_name="mail",
+            )
+        ]
 
     def get(self, request, *args, **kwargs):
         audit_log(
