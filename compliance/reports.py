@@ -442,8 +442,7 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
             assignment.notices_link = _("Beskeder")
         return object_list
 
-    @cached_property
-    def header_buttons(self):
+    def get_header_buttons(self):
         return [
             HeaderButton(
                 _("Beskeder"),

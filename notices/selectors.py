@@ -45,8 +45,7 @@ def hr_may_see_person(*, viewer: User, person: User) -> bool:
         return False
     if viewer.is_superuser:
         return True
-    if viewer.org_unit_id is None or person.org_unit_id is None:
+    own, theirs = viewer.org_unit, person.org_unit
+    if own is None or theirs is None:
         return False
-    own = viewer.org_unit
-    top_path = own.path[: own.steplen]
-    return person.org_unit.path.startswith(top_path)
+    return theirs.path.startswith(own.path[: own.steplen])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from .delivery import NoticeTemporaryFailure, notice_deliver
+
 #: Five more tries after the first, 1, 2, 4, 8 and 16 minutes apart (about half an hour).
 MAX_RETRIES = 5
 BACKOFF_SECONDS = 60
@@ -18,8 +20,6 @@ def notice_send_task(self, notice_id: int) -> str:
     """Send one notice; on a temporary SMTP failure, retry with backoff through the broker.
     Without a broker (tasks run eagerly in-process) there is nothing to hold a delayed retry,
     so the tries follow at once, as many as a worker would make."""
-    from .services import NoticeTemporaryFailure, notice_deliver
-
     retries = self.request.retries
     while True:
         try:

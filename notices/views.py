@@ -3,11 +3,15 @@ employee's reminders, a manager's escalations), newest first."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
+
+from people.models import User
 
 from .selectors import notices_received
 
@@ -17,7 +21,6 @@ PER_PAGE = 25
 @never_cache
 @login_required
 def my_notices(request: HttpRequest) -> HttpResponse:
-    page = Paginator(notices_received(user=request.user), PER_PAGE).get_page(
-        request.GET.get("side")
-    )
+    user = cast(User, request.user)  # login_required
+    page = Paginator(notices_received(user=user), PER_PAGE).get_page(request.GET.get("side"))
     return TemplateResponse(request, "notices/my_notices.html", {"page": page})

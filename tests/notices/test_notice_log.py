@@ -12,9 +12,10 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection
 
-from notices import services as notice_services
+from notices import delivery
+from notices.delivery import smtp_error_is_temporary
 from notices.models import Kind, Notice, NoticeKey
-from notices.services import About, notice_queue, smtp_error_is_temporary
+from notices.services import About, notice_queue
 from notices.tasks import MAX_RETRIES, notice_send_task
 from tests.factories import AssignmentFactory, RequirementFactory, course
 
@@ -68,7 +69,7 @@ def test_a_temporary_failure_is_retried_then_sent(
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(EmailMultiAlternatives, "send", flaky)
-    with mock.patch.object(notice_services, "logger") as logger:
+    with mock.patch.object(delivery, "logger") as logger:
         with django_capture_on_commit_callbacks(execute=True):
             notice = queue(learner, assignment)
     notice.refresh_from_db()
@@ -89,7 +90,7 @@ def test_a_permanent_failure_is_failed_with_the_reason_and_not_retried(
         raise smtplib.SMTPRecipientsRefused({learner.email: (550, b"5.1.1 User unknown")})
 
     monkeypatch.setattr(EmailMultiAlternatives, "send", refused)
-    with mock.patch.object(notice_services, "logger") as logger:
+    with mock.patch.object(delivery, "logger") as logger:
         with django_capture_on_commit_callbacks(execute=True):
             notice = queue(learner, assignment)
     notice.refresh_from_db()
