@@ -57,7 +57,10 @@ def notice_deliver(*, notice_id: int, last_try: bool) -> str:
     temporary: BaseException | None = None
     with transaction.atomic():
         notice = (
-            Notice.objects.select_for_update().select_related("recipient").filter(pk=notice_id)
+            # of=("self",): the recipient is an outer join (nullable), which PostgreSQL won't lock
+            Notice.objects.select_for_update(of=("self",))
+            .select_related("recipient")
+            .filter(pk=notice_id)
         ).first()
         if notice is None:
             logger.warning(

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def assignment(learner, units):
+def assignment(learner, units, tree):
     requirement = RequirementFactory(course=course(title="Onboarding", modules=1, lessons=1))
     return AssignmentFactory(
         person=learner,
