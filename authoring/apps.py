@@ -15,7 +15,7 @@ class AuthoringConfig(AppConfig):
         from courses.models import CoursePage
         from guidelines.models import GuidelinePage
 
-        from . import privacy, tasks  # noqa: F401  (registers the exporters and the Celery task)
+        from . import tasks  # noqa: F401  (registers the Celery task)
         from .signals import review_date_on_publish
 
         for model in (CoursePage, GuidelinePage):

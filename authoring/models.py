@@ -5,10 +5,7 @@ Their tables were created by the ``paragraf`` app's migrations and moved here (a
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
@@ -67,32 +64,3 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("juridisk godkendelse (fire øjne)")
         verbose_name_plural = _("juridiske godkendelser (fire øjne)")
-
-
-class ReviewDigestLog(models.Model):
-    """One row per item, recipient and ISO week in the review digest: the unique constraint makes
-    a retried or duplicated digest task send nothing twice."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("modtager"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
-    week = models.CharField(_("uge"), max_length=8, help_text=_("ISO-uge, fx 2026-W48."))
-    sent_at = models.DateTimeField(_("sendt"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("udsendt påmindelse om gennemsyn")
-        verbose_name_plural = _("udsendte påmindelser om gennemsyn")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["recipient", "content_type", "object_id", "week"],
-                name="paragraf_review_digest_once_per_week",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.recipient_id} · {self.content_type_id}:{self.object_id} · {self.week}"

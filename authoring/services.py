@@ -9,18 +9,17 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import ngettext
 from wagtail.models import PageLogEntry, Workflow
 
+from notices.models import Kind, NoticeKey
+from notices.services import About, notice_queue
 from people.models import User
 from quizzes.models import QuestionCategory
 
-from .models import ReviewDigestLog
 from .selectors import (
     DUE_WITHIN_DAYS,
     ReviewItem,
@@ -124,33 +123,14 @@ def iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _digest_claim(*, recipient: User, items: list[ReviewItem], week: str) -> list[ReviewItem]:
-    """Insert a log row per item; keep the items whose row is new (the unique constraint makes
-    a concurrent or repeated run skip what another run already claimed)."""
-    claimed = []
-    for item in items:
-        content_type = ContentType.objects.get_for_model(item.obj)
-        try:
-            with transaction.atomic():
-                ReviewDigestLog.objects.create(
-                    recipient=recipient,
-                    content_type=content_type,
-                    object_id=item.obj.pk,
-                    week=week,
-                )
-        except IntegrityError:
-            continue
-        claimed.append(item)
-    return claimed
-
-
 def review_digest_send(*, today: dt.date) -> int:
     """E-mail each owner one Danish digest of their items due for review; return mails sent.
 
-    Each item goes to each recipient once per ISO week: the log row and the e-mail share a
-    transaction, so a failed send leaves no row and a retry sends it; a repeated run sends
-    nothing. Queries: one per content family, one for unit managers, one for the week's log,
-    then one insert per new item.
+    Each item goes to each recipient once per ISO week: the digest is queued through the notice
+    log with one key per item (cycle "<week>/<recipient id>"), so a repeated or concurrent run
+    queues nothing twice, and the notice task retries a send the mail server refused for now.
+    Queries: one per content family, one for unit managers, one for the week's keys, then two
+    inserts per digest.
     """
     items = review_items(today=today)
     week = iso_week(today)
@@ -160,10 +140,10 @@ def review_digest_send(*, today: dt.date) -> int:
         for recipient in review_recipients(item=item, unit_managers=managers):
             by_recipient.setdefault(recipient.pk, (recipient, []))[1].append(item)
     already = defaultdict(set)
-    for recipient_id, ct_id, object_id in ReviewDigestLog.objects.filter(week=week).values_list(
-        "recipient_id", "content_type_id", "object_id"
-    ):
-        already[recipient_id].add((ct_id, object_id))
+    for ct_id, object_id, cycle in NoticeKey.objects.filter(
+        kind=Kind.REVIEW_DIGEST, cycle__startswith=f"{week}/"
+    ).values_list("content_type_id", "object_id", "cycle"):
+        already[int(cycle.rsplit("/", 1)[1])].add((ct_id, object_id))
     report_url = settings.PARAGRAF_BASE_URL + reverse("authoring_review_report")
     sent = 0
     for recipient, recipient_items in by_recipient.values():
@@ -175,30 +155,34 @@ def review_digest_send(*, today: dt.date) -> int:
         ]
         if not fresh:
             continue
-        with transaction.atomic():
-            claimed = _digest_claim(recipient=recipient, items=fresh, week=week)
-            if not claimed:
-                continue
-            with translation.override("da"):
-                subject = ngettext(
-                    "Paragraf: %(count)d punkt skal gennemses (uge %(week)s)",
-                    "Paragraf: %(count)d punkter skal gennemses (uge %(week)s)",
-                    len(claimed),
-                ) % {"count": len(claimed), "week": week.split("W")[1]}
-                body = render_to_string(
-                    "authoring/review_digest.txt",
-                    {
-                        "recipient": recipient,
-                        "items": claimed,
-                        "base_url": settings.PARAGRAF_BASE_URL,
-                        "report_url": report_url,
-                        "today": today,
-                    },
-                )
-            send_mail(subject, body, None, [recipient.email])
+        with translation.override("da"):
+            subject = ngettext(
+                "Paragraf: %(count)d punkt skal gennemses (uge %(week)s)",
+                "Paragraf: %(count)d punkter skal gennemses (uge %(week)s)",
+                len(fresh),
+            ) % {"count": len(fresh), "week": week.split("W")[1]}
+            body = render_to_string(
+                "authoring/review_digest.txt",
+                {
+                    "recipient": recipient,
+                    "items": fresh,
+                    "base_url": settings.PARAGRAF_BASE_URL,
+                    "report_url": report_url,
+                    "today": today,
+                },
+            )
+        notice = notice_queue(
+            recipient=recipient,
+            kind=Kind.REVIEW_DIGEST,
+            subject=subject,
+            body_text=body,
+            about=[About(obj=item.obj, cycle=f"{week}/{recipient.pk}") for item in fresh],
+        )
+        if notice is None:  # another run queued it first
+            continue
         sent += 1
         logger.info(
-            "review digest week=%s sent to user=%s items=%d", week, recipient.pk, len(claimed)
+            "review digest week=%s queued to user=%s items=%d", week, recipient.pk, len(fresh)
         )
     if not sent:
         logger.info("review digest week=%s: nothing new to send (%d items due)", week, len(items))

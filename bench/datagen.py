@@ -60,20 +60,21 @@ def _copy(table: str, columns: list[str], rows) -> None:
 
 
 def _clear() -> None:
-    from compliance.models import Assignment, ReminderLog, Requirement, StatusCount
+    from compliance.models import Assignment, Requirement, StatusCount
+    from notices.models import Notice, NoticeKey
     from people.models import OrgUnit, User
 
     requirements = Requirement.objects.filter(name__startswith="Bench ")
-    ReminderLog.objects.filter(assignment__requirement__in=requirements)._raw_delete(
-        connection.alias
-    )
+    people = User.objects.filter(employee_number__startswith=PREFIX)
+    NoticeKey.objects.filter(person__in=people)._raw_delete(connection.alias)
+    NoticeKey.objects.filter(notice__recipient__in=people)._raw_delete(connection.alias)
+    Notice.objects.filter(recipient__in=people)._raw_delete(connection.alias)
     Assignment.objects.filter(requirement__in=requirements)._raw_delete(connection.alias)
     StatusCount.objects.filter(requirement__in=requirements)._raw_delete(connection.alias)
     Requirement.units.through.objects.filter(requirement__in=requirements)._raw_delete(
         connection.alias
     )
     requirements._raw_delete(connection.alias)
-    people = User.objects.filter(employee_number__startswith=PREFIX)
     User.groups.through.objects.filter(user__in=people)._raw_delete(connection.alias)
     people.update(manager=None)
     people._raw_delete(connection.alias)

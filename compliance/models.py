@@ -4,6 +4,7 @@ materialised status counts the reports read."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -158,6 +159,8 @@ class Assignment(models.Model):
         related_name="+",
         db_index=False,  # a partial index below: almost every row is NULL
     )
+    #: The notice log's keys on this cycle: Django deletes them with it.
+    notice_keys = GenericRelation("notices.NoticeKey", related_query_name="assignment")
 
     class Meta:
         verbose_name = _("tildeling")
@@ -214,32 +217,6 @@ class StatusCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} · {self.requirement_id} · {self.status}: {self.count}"
-
-
-class ReminderLog(models.Model):
-    """A reminder that went out. The unique constraint makes sending it a second time impossible."""
-
-    class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", _("7 dage før fristen")
-        OVERDUE = "overdue", _("Fristen er overskredet")
-        MANAGER_DIGEST = "manager_overdue", _("Overskredne frister til leder")
-
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("påmindelse")
-        verbose_name_plural = _("påmindelser")
-        constraints = [
-            models.UniqueConstraint(fields=["assignment", "kind"], name="compliance_reminder_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.assignment_id} · {self.kind}"
 
 
 from .history_models import ImportedCompletion as ImportedCompletion  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Assignment, ReminderLog
+from .models import Assignment
 
 
 def assignments_export(user) -> list[dict[str, Any]]:
@@ -25,7 +25,7 @@ def assignments_export(user) -> list[dict[str, Any]]:
 
 
 def assignments_anonymise(user) -> int:
-    """Compliance history is kept as counts; the person's own rows and reminder log go."""
-    ReminderLog.objects.filter(assignment__person=user).delete()
+    """Compliance history is kept as counts; the person's own rows go (their notices go with the
+    notices app's anonymiser)."""
     deleted, _ = Assignment.objects.filter(person=user).delete()
     return deleted

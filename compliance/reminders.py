@@ -1,6 +1,7 @@
 """Reminder e-mails: 7 days before the deadline and on the day it is missed (to the employee),
-and a digest of overdue cycles to the manager. The ReminderLog row is written in the same
-transaction as the send, and its unique constraint stops a second send of the same reminder."""
+and a digest of overdue cycles to the manager. Each goes through the notice log
+(``notices.services.notice_queue``), whose unique key per assignment × kind × cycle is the only
+record of "sent once": a second run, or two at once, queue nothing new."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Assignment, ReminderLog, Status
+from notices.models import Kind, NoticeKey
+from notices.services import About, notice_queue
+from people.models import User
+
+from .models import Assignment, Status
 
 logger = logging.getLogger(__name__)
 
@@ -32,34 +36,33 @@ class ReminderResult:
 
 
 def _not_sent(kind: str):
-    return ~Exists(ReminderLog.objects.filter(assignment_id=OuterRef("pk"), kind=kind))
+    return ~Exists(
+        NoticeKey.objects.filter(
+            content_type=ContentType.objects.get_for_model(Assignment),
+            object_id=OuterRef("pk"),
+            kind=kind,
+        )
+    )
 
 
 def _course_url(assignment: Assignment) -> str:
     return settings.PARAGRAF_BASE_URL + (assignment.requirement.course.get_url() or "/mine-kurser/")
 
 
-def _send(*, to: str, subject: str, template: str, context: dict) -> None:
+def _queue(
+    *, recipient: User, kind: str, subject: str, template: str, context: dict, items: list
+) -> bool:
+    """Render the reminder and queue it about ``items``; False if it was queued before."""
     context = {**context, "base_url": settings.PARAGRAF_BASE_URL}
-    text = render_to_string(f"compliance/email/{template}.txt", context)
-    html = render_to_string(f"compliance/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
-
-
-def _log_and_send(*, assignments: list[Assignment], kind: str, recipient, send) -> bool:
-    """Claim the reminders, then send, in one transaction; False if another run got there first."""
-    try:
-        with transaction.atomic():
-            ReminderLog.objects.bulk_create(
-                [ReminderLog(assignment=a, kind=kind, recipient=recipient) for a in assignments]
-            )
-            send()
-    except IntegrityError:
-        logger.info("reminder already sent kind=%s recipient=%s", kind, recipient.pk)
-        return False
-    return True
+    notice = notice_queue(
+        recipient=recipient,
+        kind=kind,
+        subject=subject,
+        body_text=render_to_string(f"compliance/email/{template}.txt", context),
+        body_html=render_to_string(f"compliance/email/{template}.html", context),
+        about=[About(obj=a, cycle=str(a.cycle), person=a.person) for a in items],
+    )
+    return notice is not None
 
 
 def reminders_send(*, today: dt.date | None = None) -> ReminderResult:
@@ -75,41 +78,35 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderResult:
                 person__is_active=True,
             )
             .exclude(person__email="")
-            .filter(_not_sent(ReminderLog.Kind.DUE_SOON))
+            .filter(_not_sent(Kind.DUE_SOON))
             .select_related("person", "requirement__course")
         )
         for a in soon.iterator(chunk_size=500):
-            sent = _log_and_send(
-                assignments=[a],
-                kind=ReminderLog.Kind.DUE_SOON,
+            sent = _queue(
                 recipient=a.person,
-                send=lambda a=a: _send(
-                    to=a.person.email,
-                    subject=_("Husk: %(course)s skal være gennemført senest %(date)s")
-                    % {"course": a.requirement.course.title, "date": a.due_at.strftime("%d-%m-%Y")},
-                    template="due_soon",
-                    context={"assignment": a, "person": a.person, "course_url": _course_url(a)},
-                ),
+                kind=Kind.DUE_SOON,
+                subject=_("Husk: %(course)s skal være gennemført senest %(date)s")
+                % {"course": a.requirement.course.title, "date": a.due_at.strftime("%d-%m-%Y")},
+                template="due_soon",
+                context={"assignment": a, "person": a.person, "course_url": _course_url(a)},
+                items=[a],
             )
             result.due_soon += sent
         overdue = (
             Assignment.objects.filter(status=Status.OVERDUE, person__is_active=True)
             .exclude(person__email="")
-            .filter(_not_sent(ReminderLog.Kind.OVERDUE))
+            .filter(_not_sent(Kind.OVERDUE))
             .select_related("person", "requirement__course")
         )
         for a in overdue.iterator(chunk_size=500):
-            sent = _log_and_send(
-                assignments=[a],
-                kind=ReminderLog.Kind.OVERDUE,
+            sent = _queue(
                 recipient=a.person,
-                send=lambda a=a: _send(
-                    to=a.person.email,
-                    subject=_("Fristen for %(course)s er overskredet")
-                    % {"course": a.requirement.course.title},
-                    template="overdue",
-                    context={"assignment": a, "person": a.person, "course_url": _course_url(a)},
-                ),
+                kind=Kind.OVERDUE,
+                subject=_("Fristen for %(course)s er overskredet")
+                % {"course": a.requirement.course.title},
+                template="overdue",
+                context={"assignment": a, "person": a.person, "course_url": _course_url(a)},
+                items=[a],
             )
             result.overdue += sent
         digest = (
@@ -117,7 +114,7 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderResult:
                 status=Status.OVERDUE, person__is_active=True, person__manager__isnull=False
             )
             .exclude(person__manager__email="")
-            .filter(_not_sent(ReminderLog.Kind.MANAGER_DIGEST))
+            .filter(_not_sent(Kind.MANAGER_OVERDUE))
             .select_related("person__manager", "requirement__course")
             .order_by("person__manager_id", "person__last_name", "due_at")
         )
@@ -126,22 +123,19 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderResult:
             by_manager[a.person.manager_id].append(a)
         for items in by_manager.values():
             manager = items[0].person.manager
-            sent = _log_and_send(
-                assignments=items,
-                kind=ReminderLog.Kind.MANAGER_DIGEST,
+            sent = _queue(
                 recipient=manager,
-                send=lambda items=items, manager=manager: _send(
-                    to=manager.email,
-                    subject=_("%(n)d i dit team har overskredet en frist")
-                    % {"n": len({a.person_id for a in items})},
-                    template="manager_overdue",
-                    context={
-                        "manager": manager,
-                        "assignments": items,
-                        "team_url": settings.PARAGRAF_BASE_URL + "/mit-team/",
-                    },
-                ),
+                kind=Kind.MANAGER_OVERDUE,
+                subject=_("%(n)d i dit team har overskredet en frist")
+                % {"n": len({a.person_id for a in items})},
+                template="manager_overdue",
+                context={
+                    "manager": manager,
+                    "assignments": items,
+                    "team_url": settings.PARAGRAF_BASE_URL + "/mit-team/",
+                },
+                items=items,
             )
             result.manager_digests += sent
-    logger.info("reminders sent: %s", result)
+    logger.info("reminders queued: %s", result)
     return result

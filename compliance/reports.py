@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import HeaderButton
 
 from compliance.filters import FastChoiceFilter, ShortModelChoiceFilter, unit_filter
 from courses.models import CoursePage
@@ -434,6 +435,11 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
             label=_("Fritag"),
             get_url=lambda a: reverse("compliance_exempt", args=[a.pk]) if a.is_open else None,
         ),
+        TitleColumn(
+            "notices_link",
+            label=_("Beskeder"),
+            get_url=lambda a: reverse("compliance_assignment_notices", args=[a.pk]),
+        ),
     ]
 
     def setup(self, request, *args, **kwargs):
@@ -472,7 +478,17 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
             assignment.source_label = imported.get(
                 (assignment.requirement.course_id, assignment.completed_at), ""
             )
+            assignment.notices_link = _("Beskeder")
         return object_list
+
+    def get_header_buttons(self):
+        return [
+            HeaderButton(
+                _("Beskeder"),
+                url=reverse("notices_person", args=[self.person.pk]),
+                icon_name="mail",
+            )
+        ]
 
     def get(self, request, *args, **kwargs):
         audit_log(

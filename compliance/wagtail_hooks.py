@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from guidelines.models import GuidelineChange
 
-from . import admin_views, reports
+from . import admin_views, notice_admin, reports
 from .models import Requirement
 
 
@@ -82,6 +82,16 @@ def compliance_admin_urls():
         ),
         path(
             "tildelinger/<int:assignment_id>/fritag/", admin_views.exempt, name="compliance_exempt"
+        ),
+        path(
+            "tildelinger/<int:assignment_id>/beskeder/",
+            notice_admin.AssignmentNoticeReport.as_view(),
+            name="compliance_assignment_notices",
+        ),
+        path(
+            "tildelinger/<int:assignment_id>/beskeder/results/",
+            notice_admin.AssignmentNoticeReport.as_view(results_only=True),
+            name="compliance_assignment_notices_results",
         ),
     ]
 

@@ -100,6 +100,20 @@ def _team_mix(people: dict, today: dt.date) -> None:
         due_at=today - dt.timedelta(days=5),
         assigned_at=today - dt.timedelta(days=35),
     )
+    # The demo learner's onboarding cycle falls due within the week, so that
+    # `manage.py send_reminders` sends them a reminder: their Beskeder page and HR's notice log
+    # of them then show it.
+    mine = next(
+        (
+            a
+            for a in open_cycles
+            if a.person.username == "medarbejder"
+            and a.requirement.trigger == Requirement.Trigger.START_DATE
+        ),
+        None,
+    )
+    if mine is not None:
+        Assignment.objects.filter(pk=mine.pk).update(due_at=today + dt.timedelta(days=5))
     done = next((a for a in others if a.person_id != overdue.person_id), None)
     if done is not None:
         assignment_complete(assignment=done, completed_at=timezone.now() - dt.timedelta(days=3))

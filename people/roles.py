@@ -92,6 +92,7 @@ ROLE_GRANTS: tuple[RoleGrant, ...] = (
             "compliance.delete_requirement",
             "compliance.view_requirement",
             "compliance.view_assignment",
+            "notices.view_notice",
             "compliance.change_assignment",
             "compliance.view_evidence",
             "compliance.plan_retraining",

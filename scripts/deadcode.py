@@ -18,7 +18,16 @@ from pathlib import Path
 from vulture import Vulture
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["people", "guidelines", "courses", "quizzes", "authoring", "compliance", "certificates"]
+APPS = [
+    "people",
+    "notices",
+    "guidelines",
+    "courses",
+    "quizzes",
+    "authoring",
+    "compliance",
+    "certificates",
+]
 APPS += ["site", "demo"]
 CHECKED = {"function", "method", "class", "property", "import", "unreachable_code"}
 

@@ -28,6 +28,7 @@ WAGTAILADMIN_BASE_URL = PARAGRAF_BASE_URL
 INSTALLED_APPS = [
     "paragraf",
     "people",
+    "notices",
     "guidelines",
     "courses",
     "quizzes",

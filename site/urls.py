@@ -20,6 +20,7 @@ urlpatterns = [
     path("sprog/", set_language, name="set_language"),
     path("mine-kurser/", views.my_courses, name="my-courses"),
     path("mit-team/", include("compliance.urls")),
+    path("beskeder/", include("notices.urls")),
     path("forloeb/", include("courses.urls")),
     path("min-data/", privacy_views.my_data, name="my-data"),
     path("min-data/<str:fmt>/", privacy_views.my_data_download, name="my-data-download"),

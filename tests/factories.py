@@ -15,7 +15,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Page, Site
 
-from compliance.models import Assignment, ReminderLog, Requirement
+from compliance.models import Assignment, Requirement
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -201,11 +201,6 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
 
     person = factory.SubFactory("tests.factories.UserFactory")
     cycle = 1
-
-
-class ReminderLogFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ReminderLog
 
 
 class CourseRunFactory(factory.django.DjangoModelFactory):

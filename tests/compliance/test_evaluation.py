@@ -14,7 +14,6 @@ from tests.compliance.conftest import requirement
 from tests.factories import (
     AssignmentFactory,
     CourseRunFactory,
-    ReminderLogFactory,
     UserFactory,
     course,
 )
@@ -231,16 +230,24 @@ def test_a_retraining_deadline_turns_overdue_though_it_opens_no_cycles_by_rule(
 
 
 @pytest.mark.django_db
-def test_deleting_a_requirement_deletes_its_cycles_and_their_reminder_log(
+def test_deleting_a_requirement_deletes_its_cycles_and_their_notice_keys(
     learner, onboarding_requirement
 ):
     # The database does not check assignment → requirement (see Assignment.requirement):
     # Django's cascade must remove every cycle and what hangs on it.
-    from compliance.models import ReminderLog
+    from notices.models import Kind, Notice, NoticeKey
+    from notices.services import About, notice_queue
 
     requirements_evaluate(today=dt.date(2026, 3, 1))
     assignment = Assignment.objects.get(person=learner, requirement=onboarding_requirement)
-    ReminderLogFactory(assignment=assignment, kind=ReminderLog.Kind.DUE_SOON, recipient=learner)
+    notice_queue(
+        recipient=learner,
+        kind=Kind.DUE_SOON,
+        subject="Husk",
+        body_text="Husk",
+        about=[About(obj=assignment, cycle="1", person=learner)],
+    )
     onboarding_requirement.delete()
     assert not Assignment.objects.filter(pk=assignment.pk).exists()
-    assert not ReminderLog.objects.exists()
+    assert not NoticeKey.objects.exists()
+    assert Notice.objects.filter(recipient=learner).count() == 1  # the log of what was sent

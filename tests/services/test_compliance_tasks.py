@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import uuid
 
-from compliance.models import Assignment, ReminderLog, Requirement
+from compliance.models import Assignment, Requirement
 from compliance.tasks import evaluate_requirements_task, send_reminders_task
+from notices.models import Notice, NoticeKey
 from people.services import org_unit_ensure
 from tests.factories import RequirementFactory, UserFactory, course
 from tests.services.conftest import skip_without_services
-from tests.services.test_celery_worker import kill_worker_child_mid_task
+from tests.services.test_celery_worker import kill_worker_child_mid_task, wait_until
 
 pytestmark = skip_without_services
 
@@ -52,7 +53,7 @@ def test_reminders_delivered_twice_send_one_email_per_person(live_db, worker, ta
     run_task(send_reminders_task, task_done)
     for member in members:
         assert len(smtp.to(member.email)) == 1
-    logged = ReminderLog.objects.filter(assignment__requirement=requirement)
+    logged = NoticeKey.objects.filter(assignment__requirement=requirement)
     assert logged.count() == len(members)
 
 
@@ -61,19 +62,25 @@ def test_reminders_are_retried_while_the_mail_server_is_down_and_sent_once_it_is
 ):
     members, requirement = team_with_requirement()
     run_task(evaluate_requirements_task, task_done)
-    task_id = str(uuid.uuid4())
+    notices = Notice.objects.filter(recipient__in=members)
     smtp.down()
     try:
-        send_reminders_task.apply_async(task_id=task_id)
-        task_done(task_id, "retry")
-        # Nothing claimed while sending failed: the reminder log rolled back with the mail.
-        assert not ReminderLog.objects.filter(assignment__requirement=requirement).exists()
+        run_task(send_reminders_task, task_done)  # queues one notice a person
+        # Each notice's send task failed to connect and waits for its retry (60 s backoff).
+        wait_until(
+            lambda: notices.filter(status=Notice.Status.RETRYING).count() == len(members) or None,
+            what="every notice to wait for a retry",
+        )
     finally:
         smtp.up()
-    task_done(task_id, "succeeded", timeout=90)
+    wait_until(
+        lambda: notices.filter(status=Notice.Status.SENT).count() == len(members) or None,
+        what="every notice to be sent on its retry",
+        timeout=120,
+    )
     for member in members:
         assert len(smtp.to(member.email)) == 1
-    assert ReminderLog.objects.filter(assignment__requirement=requirement).count() == len(members)
+    assert notices.filter(attempts=2).count() == len(members)
 
 
 def test_a_reminder_run_killed_mid_task_is_redelivered_and_sends_each_reminder_once(
@@ -83,10 +90,10 @@ def test_a_reminder_run_killed_mid_task_is_redelivered_and_sends_each_reminder_o
     run_task(evaluate_requirements_task, task_done)
     task_id = kill_worker_child_mid_task(
         worker,
-        table=ReminderLog._meta.db_table,
+        table=NoticeKey._meta.db_table,
         send=lambda tid: send_reminders_task.apply_async(task_id=tid),
     )
     task_done(task_id, "succeeded", timeout=60)
     for member in members:
         assert len(smtp.to(member.email)) == 1
-    assert ReminderLog.objects.filter(assignment__requirement=requirement).count() == len(members)
+    assert NoticeKey.objects.filter(assignment__requirement=requirement).count() == len(members)

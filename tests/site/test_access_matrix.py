@@ -55,6 +55,7 @@ OUR_APPS = {
     "certificates",
     "search",
     "demo",
+    "notices",
 }
 #: Wagtail's own admin for the user model (people.User) is Wagtail's, not ours.
 BUILTIN_NAMESPACES = {"wagtailusers_users"}
@@ -80,6 +81,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "my-team": ("GET", "", MANAGERS),
     "courses:step-complete": ("POST", "lesson", LOGGED_IN),
     "my-data": ("GET", "", LOGGED_IN),
+    "my-notices": ("GET", "", LOGGED_IN),  # each their own notices only (tests/notices)
     "my-data-download": ("GET", "json", LOGGED_IN),
     "privacy-notice": ("GET", "", OPEN),
     "accessibility": ("GET", "", OPEN),
@@ -132,6 +134,10 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "compliance_person": ("GET", "person", HR_ONLY),
     "compliance_person_results": ("GET", "person", HR_ONLY),
     "compliance_exempt": ("GET", "assignment", HR_ONLY),
+    "compliance_assignment_notices": ("GET", "assignment", HR_ONLY),
+    "compliance_assignment_notices_results": ("GET", "assignment", HR_ONLY),
+    "notices_person": ("GET", "person", HR_ONLY),
+    "notices_person_results": ("GET", "person", HR_ONLY),
     "retraining_admin:create": ("GET", "change", STAFF),
     # The HR import: HR only, and of one HR user's uploads only that user's (the world's upload
     # belongs to ``hr``); confirm and cancel redirect back for the uploader.

@@ -1,0 +1,1 @@
+from tests.compliance.conftest import onboarding, onboarding_requirement  # noqa: F401
