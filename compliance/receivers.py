@@ -18,5 +18,7 @@ def on_step_completed(sender, completion, **kwargs) -> None:
     assignments_start_for_course(user_id=run.user_id, course_id=run.course_id)
 
 
-def on_employees_imported(sender, person_ids, units_changed=False, **kwargs) -> None:
-    assignments_resync_people(person_ids=person_ids)
+def on_employees_imported(
+    sender, person_ids, units_changed=False, rehired=None, today=None, **kwargs
+) -> None:
+    assignments_resync_people(person_ids=person_ids, rehired=rehired, today=today)

@@ -553,9 +553,17 @@ def assignments_start_for_course(*, user_id: int, course_id: int) -> int:
     return sum(_status_change(a, Status.IN_PROGRESS) for a in started)
 
 
-def assignments_resync_people(*, person_ids: list[int] | None = None) -> None:
+def assignments_resync_people(
+    *,
+    person_ids: list[int] | None = None,
+    rehired: dict[int, tuple[dt.date | None, dt.date]] | None = None,
+    today: dt.date | None = None,
+) -> None:
     """After an HR import: follow moved people to their new unit, retire leavers' open cycles,
-    and rebuild the counts if anything moved."""
+    apply the rehire rule to people who came back and the transfer rule to the rest
+    (compliance.movements), and rebuild the counts if anything changed."""
+    from .movements import assignments_follow_audience, assignments_rehire
+
     if person_ids is not None and len(person_ids) > 5000:
         person_ids = None  # a big import: one pass over everyone beats a huge IN list
     people = User.objects.all() if person_ids is None else User.objects.filter(pk__in=person_ids)
@@ -575,5 +583,9 @@ def assignments_resync_people(*, person_ids: list[int] | None = None) -> None:
     changed += Assignment.objects.filter(
         person__in=people, person__is_active=False, status__in=OPEN_STATUSES
     ).update(status=Status.SUPERSEDED)
+    if rehired:
+        changed += assignments_rehire(rehired=rehired, today=today).changed
+    if person_ids is None or person_ids:
+        changed += assignments_follow_audience(people=people, today=today).changed
     if changed:
         counts_rebuild()
