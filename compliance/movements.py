@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from people.models import User
@@ -31,6 +31,7 @@ from .services import (
     _insert,
     _window_opening,
     _yearly_lead,
+    counts_rebuild,
     current_cycles,
     requirement_audience,
 )
@@ -193,3 +194,39 @@ def assignments_follow_audience(
     if result.changed:
         logger.info("audience followed: closed=%s reopened=%s", result.closed, result.reopened)
     return result
+
+
+def assignments_resync_people(
+    *,
+    person_ids: list[int] | None = None,
+    rehired: dict[int, tuple[dt.date | None, dt.date]] | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """After an HR import: follow moved people to their new unit, retire leavers' open cycles,
+    apply the rehire rule to people who came back and the transfer rule to the rest
+    (compliance.movements), and rebuild the counts if anything changed."""
+    if person_ids is not None and len(person_ids) > 5000:
+        person_ids = None  # a big import: one pass over everyone beats a huge IN list
+    people = User.objects.all() if person_ids is None else User.objects.filter(pk__in=person_ids)
+    moved = Assignment.objects.filter(person__in=people).exclude(unit_id=F("person__org_unit_id"))
+    changed = 0
+    moved_ids = list(moved.values_list("id", flat=True))
+    for start in range(0, len(moved_ids), 5000):
+        chunk = moved_ids[start : start + 5000]
+        unit_of = dict(
+            Assignment.objects.filter(pk__in=chunk).values_list("id", "person__org_unit_id")
+        )
+        by_unit: dict[int | None, list[int]] = defaultdict(list)
+        for pk, unit_id in unit_of.items():
+            by_unit[unit_id].append(pk)
+        for unit_id, ids in by_unit.items():
+            changed += Assignment.objects.filter(pk__in=ids).update(unit_id=unit_id)
+    changed += Assignment.objects.filter(
+        person__in=people, person__is_active=False, status__in=OPEN_STATUSES
+    ).update(status=Status.SUPERSEDED)
+    if rehired:
+        changed += assignments_rehire(rehired=rehired, today=today).changed
+    if person_ids is None or person_ids:
+        changed += assignments_follow_audience(people=people, today=today).changed
+    if changed:
+        counts_rebuild()

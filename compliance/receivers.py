@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from .services import (
-    assignments_complete_for_run,
-    assignments_resync_people,
-    assignments_start_for_course,
-)
+from .movements import assignments_resync_people
+from .services import assignments_complete_for_run, assignments_start_for_course
 
 
 def on_course_completed(sender, run, **kwargs) -> None:
