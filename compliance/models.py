@@ -67,6 +67,18 @@ class Requirement(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(28)],
     )
+    renewal_window_days = models.PositiveIntegerField(
+        _("fornyelsesvindue i dage"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "Kun for gentagne krav. Den nye runde åbner så mange dage før det gamle beviss "
+            "udløb, og gennemføres den senest på udløbsdagen, regnes den nye gyldighed fra den "
+            "gamle udløbsdato – ikke fra gennemførelsesdagen. Tom eller 0: den nye runde åbner "
+            "'frist i dage' før udløb, og gyldigheden regnes fra gennemførelsen."
+        ),
+    )
     applies_from = models.DateField(
         _("gælder fra"),
         default=timezone.localdate,
@@ -92,6 +104,19 @@ class Requirement(models.Model):
             self.window_month and self.window_day
         ):
             raise ValidationError({"window_month": _("Angiv måned og dag, hvor vinduet åbner.")})
+        if self.renewal_window_days and self.recurrence == self.Recurrence.NONE:
+            raise ValidationError(
+                {"renewal_window_days": _("Et fornyelsesvindue kræver et gentaget krav.")}
+            )
+        if (
+            self.renewal_window_days
+            and self.recurrence == self.Recurrence.MONTHS
+            and self.recurrence_months
+            and self.renewal_window_days >= self.recurrence_months * 28
+        ):
+            raise ValidationError(
+                {"renewal_window_days": _("Fornyelsesvinduet skal være kortere end gentagelsen.")}
+            )
 
     def job_title_list(self) -> list[str]:
         return [line.strip().lower() for line in self.job_titles.splitlines() if line.strip()]
@@ -147,6 +172,14 @@ class Assignment(models.Model):
     assigned_at = models.DateField(_("tildelt"))
     due_at = models.DateField(_("frist"))
     completed_at = models.DateTimeField(_("gennemført"), null=True, blank=True)
+    #: Set when the cycle was completed as an early renewal: the previous cycle's expiry, from
+    #: which this cycle's validity counts (compliance.validity). Empty: the completion date.
+    valid_from = models.DateField(
+        _("gyldighed regnes fra"),
+        null=True,
+        blank=True,
+        help_text=_("Ved fornyelse i fornyelsesvinduet: det tidligere udløb. Tom: gennemførelsen."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
     )

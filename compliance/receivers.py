@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from .services import (
-    assignments_complete_for_run,
-    assignments_resync_people,
-    assignments_start_for_course,
-)
+from .movements import assignments_resync_people
+from .services import assignments_complete_for_run, assignments_start_for_course
 
 
 def on_course_completed(sender, run, **kwargs) -> None:
@@ -18,5 +15,7 @@ def on_step_completed(sender, completion, **kwargs) -> None:
     assignments_start_for_course(user_id=run.user_id, course_id=run.course_id)
 
 
-def on_employees_imported(sender, person_ids, units_changed=False, **kwargs) -> None:
-    assignments_resync_people(person_ids=person_ids)
+def on_employees_imported(
+    sender, person_ids, units_changed=False, rehired=None, today=None, **kwargs
+) -> None:
+    assignments_resync_people(person_ids=person_ids, rehired=rehired, today=today)

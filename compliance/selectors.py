@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, IntegerField, Sum, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
+from django.utils import timezone
 
 from people.models import OrgUnit, User
 from people.roles import MANAGER, user_has_role
 
 from .models import COMPLIANT_STATUSES, OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
+from .validity import assignment_valid_until
 
 if TYPE_CHECKING:
     pass
@@ -29,6 +32,47 @@ def my_open_assignments(*, user: User) -> list[Assignment]:
         .select_related("requirement__course")
         .order_by(OVERDUE_FIRST, "due_at", "id")
     )
+
+
+@dataclass
+class ValidCycle:
+    """A completed current cycle as the learner sees it: "gyldig til …" and, with a renewal
+    window, the first day a renewal counts from the old expiry."""
+
+    assignment: Assignment
+    valid_until: dt.date | None
+
+    @property
+    def expired(self) -> bool:
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
+
+    @property
+    def renewable_from(self) -> dt.date | None:
+        window = self.assignment.requirement.renewal_window_days
+        if not window or self.valid_until is None:
+            return None
+        return self.valid_until - dt.timedelta(days=window)
+
+
+def my_valid_cycles(*, user: User) -> list[ValidCycle]:
+    """The person's newest completed cycle of each requirement (also while a renewal cycle is
+    open), with how long each is valid (one query), the soonest expiry first."""
+    later = Assignment.objects.filter(
+        person_id=OuterRef("person_id"),
+        requirement_id=OuterRef("requirement_id"),
+        cycle__gt=OuterRef("cycle"),
+        status=Status.COMPLETED,
+    )
+    completed = (
+        Assignment.objects.filter(person=user, status=Status.COMPLETED)
+        .filter(~Exists(later))
+        .select_related("requirement__course")
+    )
+    cycles = [
+        ValidCycle(assignment=a, valid_until=assignment_valid_until(assignment=a))
+        for a in completed
+    ]
+    return sorted(cycles, key=lambda c: (c.valid_until is None, c.valid_until or dt.date.min))
 
 
 def managed_unit(*, user: User) -> OrgUnit | None:

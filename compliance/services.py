@@ -21,6 +21,7 @@ from people.models import OrgUnit, User
 
 from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
 from .signals import cycle_completed
+from .validity import renewal_valid_from
 
 if TYPE_CHECKING:
     from courses.models import CourseRun
@@ -182,7 +183,9 @@ def _first_cycles(requirement: Requirement, today: dt.date) -> _FirstCycles | No
         )
     earliest_due = None
     if requirement.recurrence == Requirement.Recurrence.YEARLY:
-        earliest_due = _window_opening(requirement, today) + dt.timedelta(days=requirement.due_days)
+        earliest_due = _window_opening(
+            requirement, today + _yearly_lead(requirement)
+        ) + dt.timedelta(days=requirement.due_days)
     overdue_before = today - dt.timedelta(days=requirement.grace_days)
     return _FirstCycles(requirement, candidates, trigger_field, earliest_due, overdue_before)
 
@@ -260,22 +263,34 @@ def _assign_first_cycles_sql(plans: list[_FirstCycles], today: dt.date) -> tuple
     return assigned, overdue
 
 
+def renewal_lead_days(requirement: Requirement) -> int:
+    """How many days before the old cycle expires the next one opens: the renewal window when
+    the requirement has one (so the window and the open cycle are the same days), otherwise
+    the requirement's due days."""
+    return requirement.renewal_window_days or requirement.due_days
+
+
 def _recertify_after_months(
     requirement: Requirement, today: dt.date, result: EvaluationResult
 ) -> None:
     months = requirement.recurrence_months or 12
-    # A new cycle opens ``due_days`` before the old one expires, so its deadline is the expiry.
-    completed_before = (
-        today + dt.timedelta(days=requirement.due_days) - relativedelta(months=months)
+    # A new cycle opens ``renewal_lead_days`` before the old one expires; its deadline is the
+    # expiry. Validity counts from ``valid_from`` (an early renewal) or the completion date.
+    counted_before = (
+        today + dt.timedelta(days=renewal_lead_days(requirement)) - relativedelta(months=months)
     )
     local_cutoff = timezone.make_aware(
-        dt.datetime.combine(completed_before + dt.timedelta(days=1), dt.time.min)
+        dt.datetime.combine(counted_before + dt.timedelta(days=1), dt.time.min)
     )
     expiring = (
         current_cycles()
-        .filter(requirement=requirement, status=Status.COMPLETED, completed_at__lt=local_cutoff)
+        .filter(requirement=requirement, status=Status.COMPLETED)
+        .filter(
+            Q(valid_from__isnull=True, completed_at__lt=local_cutoff)
+            | Q(valid_from__lte=counted_before)
+        )
         .filter(person__in=requirement_audience(requirement=requirement))
-        .values_list("person_id", "unit_id", "cycle", "completed_at")
+        .values_list("person_id", "unit_id", "cycle", "completed_at", "valid_from")
     )
     rows = [
         (
@@ -284,11 +299,11 @@ def _recertify_after_months(
             unit_id,
             cycle + 1,
             today,
-            timezone.localtime(completed_at).date() + relativedelta(months=months),
+            (valid_from or timezone.localtime(completed_at).date()) + relativedelta(months=months),
             Status.NOT_STARTED,
             "",
         )
-        for person_id, unit_id, cycle, completed_at in expiring
+        for person_id, unit_id, cycle, completed_at, valid_from in expiring
     ]
     _insert(rows)
     _fresh_runs(requirement, [row[0] for row in rows])
@@ -300,15 +315,23 @@ def _window_opening(requirement: Requirement, today: dt.date) -> dt.date:
     return opening if opening <= today else opening.replace(year=today.year - 1)
 
 
+def _yearly_lead(requirement: Requirement) -> dt.timedelta:
+    """How much earlier than the window's opening a yearly cycle opens: only a renewal window
+    longer than the due days reaches before the opening (the expiry is opening + due days)."""
+    return dt.timedelta(days=max(0, (requirement.renewal_window_days or 0) - requirement.due_days))
+
+
 def _recertify_yearly(requirement: Requirement, today: dt.date, result: EvaluationResult) -> None:
-    opening = _window_opening(requirement, today)
+    lead = _yearly_lead(requirement)
+    window = _window_opening(requirement, today + lead)
+    opening = window - lead
     stale = (
         current_cycles()
         .filter(requirement=requirement, assigned_at__lt=opening)
         .filter(person__in=requirement_audience(requirement=requirement))
     )
     previous = list(stale.values_list("id", "person_id", "unit_id", "cycle", "status"))
-    due = opening + dt.timedelta(days=requirement.due_days)
+    due = window + dt.timedelta(days=requirement.due_days)
     rows = [
         (p, requirement.pk, u, c + 1, opening, due, Status.NOT_STARTED, "")
         for _, p, u, c, _s in previous
@@ -479,15 +502,23 @@ def _status_change(assignment: Assignment, new_status: str, **fields) -> bool:
 
 def assignment_complete(*, assignment: Assignment, completed_at: dt.datetime) -> bool:
     """Complete an open cycle; sends ``cycle_completed`` in the same transaction. False if it
-    was no longer open."""
+    was no longer open. Completed inside the requirement's renewal window (up to and including
+    the previous cycle's expiry day), the cycle's validity counts from that expiry
+    (``valid_from``); otherwise from the completion date."""
     if not assignment.is_open:
         return False
     with transaction.atomic():
-        done = _status_change(assignment, Status.COMPLETED, completed_at=completed_at)
+        valid_from = renewal_valid_from(
+            assignment=assignment, completed_on=timezone.localtime(completed_at).date()
+        )
+        done = _status_change(
+            assignment, Status.COMPLETED, completed_at=completed_at, valid_from=valid_from
+        )
         if done:
             logger.info(
-                "cycle completed assignment=%s person=%s", assignment.pk, assignment.person_id
-            )
+                "cycle completed assignment=%s person=%s renewal_from=%s",
+                assignment.pk, assignment.person_id, valid_from,
+            )  # fmt: skip
             cycle_completed.send(sender=Assignment, assignment=assignment)
     return done
 
@@ -520,32 +551,6 @@ def assignments_start_for_course(*, user_id: int, course_id: int) -> int:
         person_id=user_id, requirement__course_id=course_id, status=Status.NOT_STARTED
     )
     return sum(_status_change(a, Status.IN_PROGRESS) for a in started)
-
-
-def assignments_resync_people(*, person_ids: list[int] | None = None) -> None:
-    """After an HR import: follow moved people to their new unit, retire leavers' open cycles,
-    and rebuild the counts if anything moved."""
-    if person_ids is not None and len(person_ids) > 5000:
-        person_ids = None  # a big import: one pass over everyone beats a huge IN list
-    people = User.objects.all() if person_ids is None else User.objects.filter(pk__in=person_ids)
-    moved = Assignment.objects.filter(person__in=people).exclude(unit_id=F("person__org_unit_id"))
-    changed = 0
-    moved_ids = list(moved.values_list("id", flat=True))
-    for start in range(0, len(moved_ids), 5000):
-        chunk = moved_ids[start : start + 5000]
-        unit_of = dict(
-            Assignment.objects.filter(pk__in=chunk).values_list("id", "person__org_unit_id")
-        )
-        by_unit: dict[int | None, list[int]] = defaultdict(list)
-        for pk, unit_id in unit_of.items():
-            by_unit[unit_id].append(pk)
-        for unit_id, ids in by_unit.items():
-            changed += Assignment.objects.filter(pk__in=ids).update(unit_id=unit_id)
-    changed += Assignment.objects.filter(
-        person__in=people, person__is_active=False, status__in=OPEN_STATUSES
-    ).update(status=Status.SUPERSEDED)
-    if changed:
-        counts_rebuild()
 
 
 # -- imported completions -------------------------------------------------------------------------

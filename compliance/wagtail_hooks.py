@@ -36,6 +36,7 @@ class RequirementViewSet(ModelViewSet):
         "recurrence_months",
         "window_month",
         "window_day",
+        "renewal_window_days",
         "applies_from",
         "is_active",
     ]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Revision
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from people.models import JuristReview
@@ -69,6 +73,16 @@ class CoursePage(Page, JuristReview):  # type: ignore[django-manager-missing]  #
             ],
             heading=_("Ejerskab og gennemsyn"),
         ),
+        InlinePanel(
+            "variants",
+            heading=_("Skiftende varianter"),
+            label=_("variant"),
+            help_text=_(
+                "Til genopfriskning, der gentages: hver ny runde får den næste variant i "
+                "rækkefølgen (1, 2, 1, 2 …). Moduler, der ikke er valgt i nogen variant, er med "
+                "i alle runder; et modul valgt i en variant er kun med i den variants runder."
+            ),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.CourseIndexPage"]
@@ -78,12 +92,44 @@ class CoursePage(Page, JuristReview):  # type: ignore[django-manager-missing]  #
         verbose_name = _("kursus")
         verbose_name_plural = _("kurser")
 
+    def clean(self) -> None:
+        super().clean()
+        for variant in self.variants.all():
+            for module in variant.modules.all():
+                if not self.path or not module.path.startswith(self.path):
+                    raise ValidationError(
+                        _("Modulet “%(module)s” i varianten “%(variant)s” hører ikke til kurset.")
+                        % {"module": module.title, "variant": variant.name}
+                    )
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)
         return context
+
+
+class CourseVariant(Orderable, ClusterableModel):
+    """One of a recurring course's alternating versions: the modules only its runs include."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="variants")
+    name = models.CharField(_("navn"), max_length=100, help_text=_("Fx “Case 2025”."))
+    modules = ParentalManyToManyField(
+        "courses.ModulePage",
+        verbose_name=_("moduler kun i denne variant"),
+        related_name="variants",
+        blank=True,
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("modules", widget=forms.CheckboxSelectMultiple)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("variant")
+        verbose_name_plural = _("varianter")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ModulePage(Page):
@@ -145,6 +191,16 @@ class CourseRun(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_runs"
     )
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="runs")
+    #: The variant this run takes (CourseVariant), chosen when the run starts; None for a course
+    #: without variants.
+    variant = models.ForeignKey(
+        CourseVariant,
+        verbose_name=_("variant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # A default rather than auto_now_add: an imported run starts on its historical date.
     started_at = models.DateTimeField(_("startet"), default=timezone.now, editable=False)
     completed_at = models.DateTimeField(_("gennemført"), null=True, blank=True)

@@ -10,7 +10,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, Subquery
 from wagtail.models import Page
 
-from .models import CourseIndexPage, CoursePage, CourseRun, ModulePage, StepCompletion
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    CourseRun,
+    CourseVariant,
+    ModulePage,
+    StepCompletion,
+)
 from .steps import step_earned, step_proof, step_types
 
 if TYPE_CHECKING:
@@ -130,9 +137,54 @@ def _apply_progress(modules: list[ModuleInfo], done_ids: set[int]) -> None:
             step.done = step.page.pk in done_ids
 
 
+@dataclass
+class Variants:
+    """A course's variants in order, and the modules each of them alone includes."""
+
+    order: list[int] = field(default_factory=list)
+    modules: dict[int, set[int]] = field(default_factory=dict)
+
+    def hidden_modules(self, variant_id: int | None) -> set[int]:
+        """Modules not in a run of ``variant_id`` (None: the first variant): those only other
+        variants include."""
+        if not self.order:
+            return set()
+        own = variant_id if variant_id in self.modules else self.order[0]
+        return {m for v, mods in self.modules.items() if v != own for m in mods} - self.modules[own]
+
+    def next_after(self, variant_id: int | None) -> int | None:
+        """The variant a new run takes after a run of ``variant_id``: the next in order, the
+        first after the last (or after none)."""
+        if not self.order:
+            return None
+        if variant_id not in self.order:
+            return self.order[0]
+        return self.order[(self.order.index(variant_id) + 1) % len(self.order)]
+
+
+def course_variants(*, course_ids: list[int]) -> dict[int, Variants]:
+    """course id → its Variants (one query; courses without variants are left out)."""
+    result: dict[int, Variants] = {}
+    rows = (
+        CourseVariant.objects.filter(course_id__in=course_ids)
+        .order_by("course_id", "sort_order", "id")
+        .values_list("course_id", "id", "modules")
+    )
+    for course_id, variant_id, module_id in rows:
+        variants = result.setdefault(course_id, Variants())
+        if variant_id not in variants.modules:
+            variants.order.append(variant_id)
+            variants.modules[variant_id] = set()
+        if module_id is not None:
+            variants.modules[variant_id].add(module_id)
+    return result
+
+
 def courses_progress(*, user: User, courses: list[CoursePage]) -> list[CourseProgress]:
-    """Progress for several courses in a fixed number of queries."""
+    """Progress for several courses in a fixed number of queries. A course with variants
+    shows (and counts) the modules of the run's variant, or of the first for no run yet."""
     structure = _structure(courses)
+    variants = course_variants(course_ids=[c.pk for c in courses])
     runs = runs_latest(user=user, course_ids=[c.pk for c in courses])
     done: dict[int, set[int]] = {run.pk: set() for run in runs.values()}
     if done:
@@ -144,6 +196,9 @@ def courses_progress(*, user: User, courses: list[CoursePage]) -> list[CoursePro
     for course in courses:
         run = runs.get(course.pk)
         modules = structure.get(course.pk, [])
+        if course.pk in variants:
+            hidden = variants[course.pk].hidden_modules(run.variant_id if run else None)
+            modules = [m for m in modules if m.page.pk not in hidden]
         _apply_progress(modules, done.get(run.pk, set()) if run else set())
         result.append(CourseProgress(course=course, modules=modules, run=run))
     return result

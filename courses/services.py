@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from .citations import lesson_citations_index
 from .models import CoursePage, CourseRun, LessonPage, ModulePage, StepCompletion
-from .selectors import course_for_step, course_outline, run_opened_after
+from .selectors import course_for_step, course_outline, course_variants, run_opened_after
 from .signals import course_completed, step_completed
 from .steps import is_step, step_completable_by_hand, step_earned
 
@@ -31,8 +31,9 @@ class StepNotCompletable(Exception):
 
 
 def run_current(*, user: User, course: CoursePage, create: bool = True) -> CourseRun | None:
-    """The person's newest run of the course, started now if there is none (and ``create``).
-    Imported runs (completions from an earlier system) never take new steps."""
+    """The person's newest run of the course, started now if there is none (and ``create``),
+    with the course's first variant if it has variants. Imported runs (completions from an
+    earlier system) never take new steps."""
     run = (
         CourseRun.objects.filter(user=user, course=course)
         .exclude(source=CourseRun.Source.IMPORT)
@@ -40,7 +41,10 @@ def run_current(*, user: User, course: CoursePage, create: bool = True) -> Cours
         .first()
     )
     if run is None and create:
-        run = CourseRun.objects.create(user=user, course=course)
+        variants = course_variants(course_ids=[course.pk]).get(course.pk)
+        run = CourseRun.objects.create(
+            user=user, course=course, variant_id=variants.next_after(None) if variants else None
+        )
     return run
 
 
@@ -51,22 +55,33 @@ RUNS_BATCH = 5000
 def runs_start_new(*, course: CoursePage, user_ids: Iterable[int]) -> int:
     """Fresh course runs for many people at once (a recertification): a fresh run for everyone
     whose newest run of the course is finished; an open run is kept, and nobody who never
-    ran the course gets one before they start. Two queries per RUNS_BATCH people (a bound on query parameters);
-    returns the number of runs started."""
+    ran the course gets one before they start. A course with variants gives each fresh run the
+    variant after the finished run's, so nobody takes the same variant twice in a row. One
+    query, plus two per RUNS_BATCH people (a bound on query parameters); returns the number of
+    runs started."""
     user_ids = list(user_ids)
     started = 0
+    variants = course_variants(course_ids=[course.pk]).get(course.pk)
     for start in range(0, len(user_ids), RUNS_BATCH):
-        newest: dict[int, bool] = {}
+        newest: dict[int, tuple[bool, int | None]] = {}
         runs = (
             CourseRun.objects.filter(
                 course=course, user_id__in=user_ids[start : start + RUNS_BATCH]
             )
             .order_by("user_id", "-started_at", "-id")
-            .values_list("user_id", "completed_at")
+            .values_list("user_id", "completed_at", "variant_id")
         )
-        for user_id, completed_at in runs:
-            newest.setdefault(user_id, completed_at is not None)
-        fresh = [CourseRun(user_id=u, course=course) for u, finished in newest.items() if finished]
+        for user_id, completed_at, variant_id in runs:
+            newest.setdefault(user_id, (completed_at is not None, variant_id))
+        fresh = [
+            CourseRun(
+                user_id=u,
+                course=course,
+                variant_id=variants.next_after(variant_id) if variants else None,
+            )
+            for u, (finished, variant_id) in newest.items()
+            if finished
+        ]
         CourseRun.objects.bulk_create(fresh, batch_size=2000)
         started += len(fresh)
     return started

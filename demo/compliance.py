@@ -52,6 +52,8 @@ def seed_compliance(context: dict) -> None:
                 "job_titles": "sagsbehandler",
                 "recurrence": Requirement.Recurrence.MONTHS,
                 "recurrence_months": 24,
+                # Renewable from 60 days before expiry, counted from the old expiry.
+                "renewal_window_days": 60,
             },
         ),
     ]
@@ -63,9 +65,34 @@ def seed_compliance(context: dict) -> None:
         created |= new
         if new and "job_titles" in fields and "BA" in units:
             requirement.units.set([units["BA"]])
+    _jura_variants(jura)
     requirements_evaluate()
     if created:
         _team_mix(people, today)
+
+
+#: The demo's rotating refresher: each 24-month cycle of Jura – Kort og Godt alternates between
+#: module 4 and module 5 (modules 1–3 are in every run). Module slugs from demo.content.
+JURA_VARIANTS = [
+    ("Årgang A: åbenhed, frister og dokumentation", "aabenhed-frister-og-dokumentation"),
+    ("Årgang B: tavshedspligt og databeskyttelse", "tavshedspligt-og-databeskyttelse"),
+]
+
+
+def _jura_variants(jura) -> None:
+    """Two variants on the recurring course, once (idempotent: skipped when it has any)."""
+    from courses.models import CourseVariant, ModulePage
+
+    if CourseVariant.objects.filter(course=jura).exists():
+        return
+    modules = {m.slug: m for m in ModulePage.objects.child_of(jura)}
+    if not all(slug in modules for _name, slug in JURA_VARIANTS):
+        logger.warning("jura variants skipped: modules missing")
+        return
+    for order, (name, slug) in enumerate(JURA_VARIANTS):
+        variant = CourseVariant.objects.create(course=jura, name=name, sort_order=order)
+        variant.modules.set([modules[slug]])
+        variant.save()
 
 
 def _team_mix(people: dict, today: dt.date) -> None:

@@ -2,5 +2,6 @@ from django.dispatch import Signal
 
 #: Sent inside the import transaction after people or units changed: ``person_ids`` (the existing
 #: people whose unit, role, job title, dates or active flag changed; new people are not listed) and
-#: ``units_changed`` (True when the unit tree changed). Other apps refresh what they derive.
+#: ``units_changed`` (True when the unit tree changed) and ``rehired`` (person id → (left on,
+#: rehired on) for people who had left and are active again), ``today`` (the import's day). Other apps refresh what they derive.
 employees_imported = Signal()

@@ -319,6 +319,8 @@ if PARAGRAF_ALLOW_DEMO:
 
 # HR import: the largest file the upload screen accepts, in MB (the whole city's CSV is ~6 MB).
 PARAGRAF_HR_UPLOAD_MAX_MB = env_int("PARAGRAF_HR_UPLOAD_MAX_MB", 20)
+# A leaver rehired within this many months keeps their still-valid completions (compliance).
+PARAGRAF_REHIRE_KEEP_MONTHS = env_int("PARAGRAF_REHIRE_KEEP_MONTHS", 12)
 
 # Sessions and security
 SESSION_COOKIE_HTTPONLY = True

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from certificates.selectors import certificates_of_holder
-from compliance.selectors import my_open_assignments
+from compliance.selectors import my_open_assignments, my_valid_cycles
 from courses.selectors import courses_progress, live_courses
 from people.models import User
 
@@ -31,6 +31,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
             "completed": completed,
             "other": other,
             "required": required,
+            "valid_cycles": my_valid_cycles(user=user),
             "certificates": certificates_of_holder(user=user),
         },
     )

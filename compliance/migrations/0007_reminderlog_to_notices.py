@@ -66,7 +66,7 @@ def reminders_copy(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("compliance", "0005_permissions"),
+        ("compliance", "0006_importedcompletion"),
         ("notices", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

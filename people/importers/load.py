@@ -131,6 +131,8 @@ def employees_import(
                     sender=User,
                     person_ids=plan.changed_person_ids,
                     units_changed=plan.units_changed,
+                    rehired=plan.rehired,
+                    today=today,
                 )
                 from ..audit import audit_log
 
@@ -307,6 +309,8 @@ class _Plan:
         self.new_people: list[EmployeeRow] = []
         self.changed_people: list[tuple[int, dict[str, Any]]] = []
         self.people_deactivated = 0
+        #: person id → (left on, rehired on) for people the file brings back after they left.
+        self.rehired: dict[int, tuple[dt.date | None, dt.date]] = {}
         for number, employee in rows.items():
             existing = self.people.get(number)
             target = self._target(employee, existing)
@@ -323,6 +327,8 @@ class _Plan:
                 self.changed_people.append((existing[0], {**current, **changes}))
                 if current["is_active"] and not target["is_active"]:
                     self.people_deactivated += 1
+                if not current["is_active"] and target["is_active"]:
+                    self.rehired[existing[0]] = _rehire_dates(current, target, self.today)
         self.people_deactivated += sum(1 for e in self.new_people if not e.is_active)
 
     def _target(self, employee: EmployeeRow, existing: tuple | None) -> dict[str, Any]:
@@ -659,6 +665,17 @@ class _Plan:
         if updates:
             _update_people(updates)
         self.changed_person_ids = changed_ids
+
+
+def _rehire_dates(
+    current: dict[str, Any], target: dict[str, Any], today: dt.date
+) -> tuple[dt.date | None, dt.date]:
+    """(left on, rehired on) for a person coming back: they left on the end date Paragraf had;
+    they are back from the new start date, or today when the file keeps the old one."""
+    left_on: dt.date | None = current.get("end_date")
+    start: dt.date | None = target.get("start_date")
+    rehired_on = start if start is not None and (left_on is None or start > left_on) else today
+    return left_on, rehired_on
 
 
 def _update_people(updates: list[tuple[int, dict[str, Any]]]) -> None:
