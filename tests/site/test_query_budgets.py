@@ -24,12 +24,15 @@ from tests.factories import (
     publish,
 )
 
+# Issue 18 added one query each to the course page (the course's variants: which modules this
+# run takes) and two to "my courses" (the variants, and the renewal window's "gyldig til …");
+# none of them grows with the catalogue.
 BUDGETS = {
     "home": 10,
     "course index": 10,
-    "course page": 12,
+    "course page": 13,
     "lesson page": 14,
-    "my courses": 10,
+    "my courses": 12,
 }
 
 
