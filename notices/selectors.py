@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from people.models import User
+from people.scope import unit_visible
 
 from .models import Notice, NoticeKey
 
@@ -45,7 +46,5 @@ def hr_may_see_person(*, viewer: User, person: User) -> bool:
         return False
     if viewer.is_superuser:
         return True
-    own, theirs = viewer.org_unit, person.org_unit
-    if own is None or theirs is None:
-        return False
-    return theirs.path.startswith(own.path[: own.steplen])
+    theirs = person.org_unit
+    return theirs is not None and unit_visible(user=viewer, unit=theirs)
