@@ -51,6 +51,11 @@ def test_reminders_delivered_twice_send_one_email_per_person(live_db, worker, ta
     run_task(evaluate_requirements_task, task_done)
     run_task(send_reminders_task, task_done)
     run_task(send_reminders_task, task_done)
+    wait_until(
+        lambda: all(smtp.to(member.email) for member in members) or None,
+        what="every reminder to be sent by its notice task",
+        timeout=60,
+    )
     for member in members:
         assert len(smtp.to(member.email)) == 1
     logged = NoticeKey.objects.filter(assignment__requirement=requirement)
@@ -94,6 +99,12 @@ def test_a_reminder_run_killed_mid_task_is_redelivered_and_sends_each_reminder_o
         send=lambda tid: send_reminders_task.apply_async(task_id=tid),
     )
     task_done(task_id, "succeeded", timeout=60)
+    # The reminders go out in their own send tasks, queued when the run commits.
+    wait_until(
+        lambda: all(smtp.to(member.email) for member in members) or None,
+        what="every reminder to be sent by its notice task",
+        timeout=60,
+    )
     for member in members:
         assert len(smtp.to(member.email)) == 1
     assert NoticeKey.objects.filter(assignment__requirement=requirement).count() == len(members)
