@@ -9,6 +9,7 @@ class ComplianceConfig(AppConfig):
 
     def ready(self) -> None:
         from courses.signals import course_completed, step_completed
+        from guidelines.events import change_decided
         from people.privacy import anonymiser_register, personal_data_register
         from people.signals import employees_imported
 
@@ -23,9 +24,15 @@ class ComplianceConfig(AppConfig):
         employees_imported.connect(
             receivers.on_employees_imported, dispatch_uid="compliance.employees_imported"
         )
+        change_decided.connect(
+            receivers.on_guideline_change_decided,
+            dispatch_uid="compliance.guideline_change_decided",
+        )
         personal_data_register("obligatorisk uddannelse", privacy.assignments_export)
         _history_import_register()
         anonymiser_register("obligatorisk uddannelse", privacy.assignments_anonymise)
+        personal_data_register("læst og forstået", privacy.acknowledgements_export)
+        anonymiser_register("læst og forstået", privacy.acknowledgements_anonymise)
 
 
 def _history_import_register() -> None:

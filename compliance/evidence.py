@@ -177,6 +177,7 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
             )
         )
     rows += _imported_rows(person=person, until=until)
+    rows += _acknowledgement_rows(person=person, until=until)
     rows.sort(key=lambda r: r.completed_at)
     return Evidence(person=person, on=on, rows=rows)
 
@@ -219,6 +220,29 @@ def _imported_rows(*, person: User, until: dt.datetime) -> list[EvidenceRow]:
         for imported in ImportedCompletion.objects.filter(
             person=person, run__completed_at__lt=until
         ).select_related("run", "course")
+    ]
+
+
+def _acknowledgement_rows(*, person: User, until: dt.datetime) -> list[EvidenceRow]:
+    """ "Læst og forstået": the guideline revision the person confirmed, and when (one query)."""
+    from .models import Acknowledgement
+
+    return [
+        EvidenceRow(
+            completed_at=acknowledgement.acknowledged_at,
+            course=acknowledgement.guideline.title,
+            kind=_("læst og forstået"),
+            title=acknowledgement.guideline.title,
+            revision_id=acknowledgement.revision_id,
+            revision_url=reverse(
+                "wagtailadmin_pages:revisions_view",
+                args=[acknowledgement.guideline_id, acknowledgement.revision_id],
+            ),
+            result=_("version %(version)s") % {"version": acknowledgement.version_display},
+        )
+        for acknowledgement in Acknowledgement.objects.filter(
+            person=person, acknowledged_at__lt=until
+        ).select_related("guideline")
     ]
 
 

@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Requirement(models.Model):
-    """Who must take which course, counted from which date, by when and how often."""
+    """Who must take which course, or read and acknowledge which guideline, counted from which
+    date, by when and how often."""
+
+    class Kind(models.TextChoices):
+        COURSE = "course", _("Kursus")
+        ACKNOWLEDGE = "acknowledge", _("Læst og forstået (administrationsgrundlag)")
 
     class Trigger(models.TextChoices):
         START_DATE = "start", _("Ansættelsesdato")
@@ -26,8 +31,33 @@ class Requirement(models.Model):
         YEARLY = "yearly", _("Hvert år i et fast vindue")
 
     name = models.CharField(_("navn"), max_length=255)
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.COURSE)
     course = models.ForeignKey(
-        "courses.CoursePage", verbose_name=_("kursus"), on_delete=models.PROTECT, related_name="+"
+        "courses.CoursePage",
+        verbose_name=_("kursus"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Kun for krav af typen kursus."),
+    )
+    guideline = models.ForeignKey(
+        "guidelines.GuidelinePage",
+        verbose_name=_("administrationsgrundlag"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Kun for krav af typen læst og forstået."),
+    )
+    sections = models.CharField(
+        _("afsnit"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Kun for læst og forstået: citationsnøglerne på de afsnit, der skal læses, adskilt "
+            "af komma (fx AG-UDE-1, AG-UDE-3). Tom: hele grundlaget."
+        ),
     )
     managers_only = models.BooleanField(_("kun ledere"), default=False)
     units = models.ManyToManyField(
@@ -93,11 +123,43 @@ class Requirement(models.Model):
         verbose_name = _("krav")
         verbose_name_plural = _("krav")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                name="compliance_requirement_one_target",
+                check=(
+                    models.Q(kind="course", course__isnull=False, guideline__isnull=True)
+                    | models.Q(kind="acknowledge", course__isnull=True, guideline__isnull=False)
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_acknowledgement(self) -> bool:
+        return self.kind == self.Kind.ACKNOWLEDGE
+
+    @property
+    def target(self):
+        """The page the requirement is about: the course, or the guideline to acknowledge."""
+        return self.guideline if self.is_acknowledgement else self.course
+
+    @property
+    def target_title(self) -> str:
+        """How the learner sees it: the course's title, or "Læst og forstået: <guideline>"."""
+        target = self.target
+        if target is None:
+            return self.name
+        if self.is_acknowledgement:
+            return str(_("Læst og forstået: %(title)s")) % {"title": target.title}
+        return target.title
+
+    def section_keys(self) -> list[str]:
+        return [key.strip() for key in self.sections.split(",") if key.strip()]
+
     def clean(self) -> None:
+        self._clean_target()
         if self.recurrence == self.Recurrence.MONTHS and not self.recurrence_months:
             raise ValidationError({"recurrence_months": _("Angiv antal måneder.")})
         if self.recurrence == self.Recurrence.YEARLY and not (
@@ -117,6 +179,52 @@ class Requirement(models.Model):
             raise ValidationError(
                 {"renewal_window_days": _("Fornyelsesvinduet skal være kortere end gentagelsen.")}
             )
+
+    def _clean_target(self) -> None:
+        if self.kind == self.Kind.COURSE:
+            if not self.course_id:
+                raise ValidationError({"course": _("Vælg det kursus, kravet gælder.")})
+            if self.guideline_id or self.sections.strip():
+                raise ValidationError(
+                    {
+                        "guideline": _(
+                            "Et kursuskrav har hverken administrationsgrundlag eller afsnit."
+                        )
+                    }
+                )
+            return
+        if not self.guideline_id:
+            raise ValidationError(
+                {"guideline": _("Vælg det administrationsgrundlag, der skal læses.")}
+            )
+        if self.course_id:
+            raise ValidationError({"course": _("Et krav om læst og forstået har intet kursus.")})
+        if self.recurrence != self.Recurrence.NONE:
+            raise ValidationError(
+                {
+                    "recurrence": _(
+                        "Læst og forstået gentages ikke efter tid: en væsentlig ændring af "
+                        "grundlaget beder om en ny bekræftelse."
+                    )
+                }
+            )
+        keys = self.section_keys()
+        if keys:
+            from guidelines.models import GuidelineSection
+
+            known = set(
+                GuidelineSection.objects.filter(
+                    page_id=self.guideline_id, key__in=keys
+                ).values_list("key", flat=True)
+            )
+            unknown = [key for key in keys if key not in known]
+            if unknown:
+                raise ValidationError(
+                    {
+                        "sections": _("Grundlaget har ikke afsnittene: %(keys)s.")
+                        % {"keys": ", ".join(unknown)}
+                    }
+                )
 
     def job_title_list(self) -> list[str]:
         return [line.strip().lower() for line in self.job_titles.splitlines() if line.strip()]
@@ -252,4 +360,5 @@ class StatusCount(models.Model):
         return f"{self.unit_id} · {self.requirement_id} · {self.status}: {self.count}"
 
 
+from .acknowledgement_models import Acknowledgement as Acknowledgement  # noqa: E402
 from .history_models import ImportedCompletion as ImportedCompletion  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Assignment
+from .models import Acknowledgement, Assignment
 
 
 def assignments_export(user) -> list[dict[str, Any]]:
@@ -28,4 +28,23 @@ def assignments_anonymise(user) -> int:
     """Compliance history is kept as counts; the person's own rows go (their notices go with the
     notices app's anonymiser)."""
     deleted, _ = Assignment.objects.filter(person=user).delete()
+    return deleted
+
+
+def acknowledgements_export(user) -> list[dict[str, Any]]:
+    return [
+        {
+            "administrationsgrundlag": a.guideline.title,
+            "version": a.version_display,
+            "læst og forstået": a.acknowledged_at.isoformat(),
+        }
+        for a in Acknowledgement.objects.filter(person=user)
+        .select_related("guideline")
+        .order_by("acknowledged_at")
+    ]
+
+
+def acknowledgements_anonymise(user) -> int:
+    """A leaver's acknowledgements go with their cycles; the counts keep the history."""
+    deleted, _ = Acknowledgement.objects.filter(person=user).delete()
     return deleted

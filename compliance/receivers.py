@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .acknowledgements import acknowledgements_reopen
 from .movements import assignments_resync_people
 from .services import assignments_complete_for_run, assignments_start_for_course
 
@@ -19,3 +20,11 @@ def on_employees_imported(
     sender, person_ids, units_changed=False, rehired=None, today=None, **kwargs
 ) -> None:
     assignments_resync_people(person_ids=person_ids, rehired=rehired, today=today)
+
+
+def on_guideline_change_decided(sender, change, kind, **kwargs) -> None:
+    """A material change asks again those who acknowledged an older revision."""
+    from guidelines.models import GuidelineChange
+
+    if kind == GuidelineChange.Kind.MATERIAL:
+        acknowledgements_reopen(change=change)

@@ -46,7 +46,8 @@ def _not_sent(kind: str):
 
 
 def _course_url(assignment: Assignment) -> str:
-    return settings.PARAGRAF_BASE_URL + (assignment.requirement.course.get_url() or "/mine-kurser/")
+    target = assignment.requirement.target
+    return settings.PARAGRAF_BASE_URL + ((target and target.get_url()) or "/mine-kurser/")
 
 
 def _queue(
@@ -79,14 +80,14 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderResult:
             )
             .exclude(person__email="")
             .filter(_not_sent(Kind.DUE_SOON))
-            .select_related("person", "requirement__course")
+            .select_related("person", "requirement__course", "requirement__guideline")
         )
         for a in soon.iterator(chunk_size=500):
             sent = _queue(
                 recipient=a.person,
                 kind=Kind.DUE_SOON,
                 subject=_("Husk: %(course)s skal være gennemført senest %(date)s")
-                % {"course": a.requirement.course.title, "date": a.due_at.strftime("%d-%m-%Y")},
+                % {"course": a.requirement.target_title, "date": a.due_at.strftime("%d-%m-%Y")},
                 template="due_soon",
                 context={"assignment": a, "person": a.person, "course_url": _course_url(a)},
                 items=[a],
@@ -96,14 +97,14 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderResult:
             Assignment.objects.filter(status=Status.OVERDUE, person__is_active=True)
             .exclude(person__email="")
             .filter(_not_sent(Kind.OVERDUE))
-            .select_related("person", "requirement__course")
+            .select_related("person", "requirement__course", "requirement__guideline")
         )
         for a in overdue.iterator(chunk_size=500):
             sent = _queue(
                 recipient=a.person,
                 kind=Kind.OVERDUE,
                 subject=_("Fristen for %(course)s er overskredet")
-                % {"course": a.requirement.course.title},
+                % {"course": a.requirement.target_title},
                 template="overdue",
                 context={"assignment": a, "person": a.person, "course_url": _course_url(a)},
                 items=[a],
@@ -115,7 +116,7 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderResult:
             )
             .exclude(person__manager__email="")
             .filter(_not_sent(Kind.MANAGER_OVERDUE))
-            .select_related("person__manager", "requirement__course")
+            .select_related("person__manager", "requirement__course", "requirement__guideline")
             .order_by("person__manager_id", "person__last_name", "due_at")
         )
         by_manager: dict[int, list[Assignment]] = defaultdict(list)

@@ -37,7 +37,7 @@ from .models import (
     Status,
     StatusCount,
 )
-from .selectors import RollupRow, unit_status_counts
+from .selectors import RollupRow, acknowledged_version, unit_status_counts
 
 logger = logging.getLogger(__name__)
 
@@ -181,6 +181,12 @@ class AssignmentFilterSet(WagtailFilterSet):
         queryset=CoursePage.objects.order_by("title"),
         label_field="title",
     )
+    requirement = ShortModelChoiceFilter(
+        label=_("Krav"),
+        field_name="requirement",
+        queryset=Requirement.objects.order_by("name"),
+        label_field="name",
+    )
     status = FastChoiceFilter(label=_("Status"), choices=Status.choices)
     due_at = django_filters.DateFromToRangeFilter(label=_("Frist"), widget=DateRangePickerWidget)
     imported = FastChoiceFilter(
@@ -191,7 +197,7 @@ class AssignmentFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Assignment
-        fields = ["unit", "course", "status", "due_at", "imported"]
+        fields = ["unit", "course", "requirement", "status", "due_at", "imported"]
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(unit__path__startswith=value.path)
@@ -224,6 +230,7 @@ EXPORT_COLUMNS = [
     ("due_at", _("Frist")),
     ("completed_at", _("Gennemført")),
     ("status_label", _("Status")),
+    ("version", _("Version (læst og forstået)")),
 ]
 #: Free text that a spreadsheet would run as a formula when it starts with "=" (names, codes).
 EXPORT_TEXT_COLUMNS = [
@@ -232,6 +239,7 @@ EXPORT_TEXT_COLUMNS = [
     "person__last_name",
     "unit__code",
     "requirement__name",
+    "version",
 ]
 
 
@@ -252,6 +260,7 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
         "due_at",
         "completed_at",
         "get_status_display",
+        "version",
     ]
     export_headings = {
         "person.employee_number": _("Medarbejdernr."),
@@ -263,6 +272,7 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
         "due_at": _("Frist"),
         "completed_at": _("Gennemført"),
         "get_status_display": _("Status"),
+        "version": _("Version (læst og forstået)"),
     }
 
     table_caption = _("Tildelinger")
@@ -291,12 +301,21 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
             assignment.requirement,
             assignment.cycle,
             localize(assignment.due_at),
-            self.status_labels.get(assignment.status, assignment.status),
+            self.status_label(assignment),
         )
 
+    def status_label(self, assignment) -> str:
+        """The status, and for a completed acknowledgement the version that was confirmed."""
+        label = self.status_labels.get(assignment.status, assignment.status)
+        if getattr(assignment, "version", ""):
+            return f"{label} – {assignment.version}"
+        return label
+
     def get_queryset(self):
-        return Assignment.objects.select_related("person", "unit", "requirement").order_by(
-            "status", "due_at", "id"
+        return (
+            Assignment.objects.select_related("person", "unit", "requirement")
+            .annotate(version=acknowledged_version())
+            .order_by("status", "due_at", "id")
         )
 
     def get_paginator(self, queryset, per_page, *args, **kwargs):
@@ -323,6 +342,8 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
         counts = StatusCount.objects.filter(unit=unit, status=status)
         if data.get("course") is not None:
             counts = counts.filter(requirement__course=data["course"])
+        if data.get("requirement") is not None:
+            counts = counts.filter(requirement=data["requirement"])
         return counts.aggregate(total=Sum("count"))["total"] or 0
 
     def get(self, request, *args, **kwargs):
@@ -410,6 +431,7 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
         "due_at",
         "completed_at",
         "get_status_display",
+        "version",
         "exempt_reason",
     ]
     export_headings = {
@@ -419,6 +441,7 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
         "due_at": _("Frist"),
         "completed_at": _("Gennemført"),
         "get_status_display": _("Status"),
+        "version": _("Version (læst og forstået)"),
         "exempt_reason": _("Begrundelse for fritagelse"),
     }
     columns = [
@@ -428,6 +451,7 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
         Column("due_at", label=_("Frist")),
         Column("completed_at", label=_("Gennemført")),
         Column("get_status_display", label=_("Status")),
+        Column("version", label=_("Version")),
         Column("exempt_reason", label=_("Begrundelse for fritagelse")),
         Column("source_label", label=_("Kilde")),
         TitleColumn(
@@ -465,6 +489,7 @@ class PersonRecordReport(HROnlyMixin, SafeSpreadsheetExportMixin, ReportView):
         return (
             Assignment.objects.filter(person=self.person)
             .select_related("requirement")
+            .annotate(version=acknowledged_version())
             .order_by("requirement__name", "cycle")
         )
 

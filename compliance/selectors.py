@@ -8,13 +8,32 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from people.models import OrgUnit, User
 from people.roles import MANAGER, user_has_role
 
-from .models import COMPLIANT_STATUSES, OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
+from .models import (
+    COMPLIANT_STATUSES,
+    OPEN_STATUSES,
+    Acknowledgement,
+    Assignment,
+    Requirement,
+    Status,
+    StatusCount,
+)
 from .validity import assignment_valid_until
 
 if TYPE_CHECKING:
@@ -25,11 +44,43 @@ OVERDUE_FIRST = Case(
 )
 
 
+def acknowledged_version():
+    """For an Assignment queryset: the guideline version a completed acknowledgement cycle was
+    completed with — "2024.1 (rev. 812)", or "rev. 812" without a label — else "". The
+    acknowledgement is matched on person, guideline and moment (a cycle it completed has its
+    ``acknowledged_at``). Course rows never run the subquery (CASE), so exports stay a scan."""
+    label = Acknowledgement.objects.filter(
+        person_id=OuterRef("person_id"),
+        guideline_id=OuterRef("requirement__guideline_id"),
+        acknowledged_at=OuterRef("completed_at"),
+    ).annotate(
+        shown=Case(
+            When(
+                version_label="",
+                then=Concat(Value("rev. "), Cast("revision_id", CharField())),
+            ),
+            default=Concat(
+                "version_label", Value(" (rev. "), Cast("revision_id", CharField()), Value(")")
+            ),
+            output_field=CharField(),
+        )
+    )
+    return Case(
+        When(
+            requirement__kind=Requirement.Kind.ACKNOWLEDGE,
+            completed_at__isnull=False,
+            then=Subquery(label.values("shown")[:1]),
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
 def my_open_assignments(*, user: User) -> list[Assignment]:
     """The person's open cycles, overdue first, then by due date (one query)."""
     return list(
         Assignment.objects.filter(person=user, status__in=OPEN_STATUSES)
-        .select_related("requirement__course")
+        .select_related("requirement__course", "requirement__guideline")
         .order_by(OVERDUE_FIRST, "due_at", "id")
     )
 
@@ -66,7 +117,7 @@ def my_valid_cycles(*, user: User) -> list[ValidCycle]:
     completed = (
         Assignment.objects.filter(person=user, status=Status.COMPLETED)
         .filter(~Exists(later))
-        .select_related("requirement__course")
+        .select_related("requirement__course", "requirement__guideline")
     )
     cycles = [
         ValidCycle(assignment=a, valid_until=assignment_valid_until(assignment=a))
@@ -120,6 +171,7 @@ def team_status(*, unit: OrgUnit, exclude: User | None = None) -> TeamStatus:
             person__is_active=True, person__org_unit__path__startswith=unit.path
         )
         .exclude(person_id=getattr(exclude, "pk", None))
+        .annotate(version=acknowledged_version())
         .order_by("person_id", "requirement_id", "cycle")
     )
     requirement_ids: set[int] = set()

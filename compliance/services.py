@@ -12,14 +12,31 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 from django.db import connection, models, transaction
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.models import CoursePage
 from people.models import OrgUnit, User
 
-from .models import OPEN_STATUSES, Assignment, Requirement, Status, StatusCount
+from .models import (
+    OPEN_STATUSES,
+    Acknowledgement,
+    Assignment,
+    Requirement,
+    Status,
+    StatusCount,
+)
 from .signals import cycle_completed
 from .validity import renewal_valid_from
 
@@ -79,10 +96,14 @@ class EvaluationResult:
     recertifications: int = 0
     superseded: int = 0
     overdue: int = 0
+    #: Acknowledgement cycles met at once by an acknowledgement of the live revision.
+    credited: int = 0
 
     @property
     def changed(self) -> int:
-        return self.assigned + self.recertifications + self.superseded + self.overdue
+        return (
+            self.assigned + self.recertifications + self.superseded + self.overdue + self.credited
+        )
 
 
 def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
@@ -103,7 +124,9 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
             .filter(Exists(User.objects.filter(pk=OuterRef("person_id"), is_active=False)))
             .update(status=Status.SUPERSEDED)
         )
-        requirements = list(Requirement.objects.filter(is_active=True).select_related("course"))
+        requirements = list(
+            Requirement.objects.filter(is_active=True).select_related("course", "guideline")
+        )
         plans: list[_FirstCycles] = []
         for requirement in requirements:
             if requirement.recurrence == Requirement.Recurrence.MONTHS:
@@ -122,6 +145,7 @@ def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
         # New first cycles are written with their status (overdue or not) already: they come
         # last, so the statements above plan against the table as it was.
         _assign_first_cycles(plans, today, result)
+        result.credited += _credit_acknowledgements(requirements)
         if result.changed:
             counts_rebuild()
     logger.info("requirements evaluated: %s", result)
@@ -137,6 +161,28 @@ class _FirstCycles:
     trigger_field: str | None
     earliest_due: dt.date | None
     overdue_before: dt.date
+
+
+def _credit_acknowledgements(requirements: Iterable[Requirement]) -> int:
+    """Open cycles of acknowledgement requirements whose person has already acknowledged the
+    guideline's live revision (another requirement on it, a transfer back) are complete, as
+    of that acknowledgement: one UPDATE per acknowledgement requirement."""
+    credited = 0
+    for requirement in requirements:
+        if not requirement.is_acknowledgement or requirement.guideline is None:
+            continue
+        acknowledged = Acknowledgement.objects.filter(
+            person_id=OuterRef("person_id"), revision_id=requirement.guideline.live_revision_id
+        )
+        credited += (
+            Assignment.objects.filter(requirement=requirement, status__in=OPEN_STATUSES)
+            .filter(Exists(acknowledged))
+            .update(
+                status=Status.COMPLETED,
+                completed_at=Subquery(acknowledged.values("acknowledged_at")[:1]),
+            )
+        )
+    return credited
 
 
 def _mark_overdue(requirements: Iterable[Requirement], today: dt.date) -> int:
@@ -349,7 +395,7 @@ def _recertify_yearly(requirement: Requirement, today: dt.date, result: Evaluati
 
 def _fresh_runs(requirement: Requirement, person_ids: list[int]) -> None:
     """A recertification is a fresh pass: start a new run for those who ran the course before."""
-    if not person_ids:
+    if not person_ids or requirement.course is None:
         return
     from courses.services import runs_start_new
 

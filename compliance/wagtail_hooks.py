@@ -7,6 +7,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from guidelines.models import GuidelineChange
@@ -21,11 +22,22 @@ class RequirementViewSet(ModelViewSet):
     menu_label = _("Obligatoriske krav")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "course", "trigger", "due_days", "recurrence", "is_active"]
-    list_filter = ["is_active", "trigger", "recurrence"]
+    list_display = [
+        "name",
+        "kind",
+        Column("target_title", label=_("Kursus eller administrationsgrundlag")),
+        "trigger",
+        "due_days",
+        "recurrence",
+        "is_active",
+    ]
+    list_filter = ["is_active", "kind", "trigger", "recurrence"]
     form_fields = [
         "name",
+        "kind",
         "course",
+        "guideline",
+        "sections",
         "managers_only",
         "units",
         "job_titles",
@@ -40,6 +52,44 @@ class RequirementViewSet(ModelViewSet):
         "applies_from",
         "is_active",
     ]
+
+
+@hooks.register("paragraf_guideline_panels")
+def acknowledgement_panel(request, page) -> str:
+    """On a guideline page: the reader's "Læst og forstået" — the button while a cycle is open,
+    otherwise which version they confirmed and when. Empty for everyone else."""
+    from django.template.loader import render_to_string
+
+    from guidelines.models import GuidelineSection
+
+    from .acknowledgements import acknowledgement_of, open_acknowledgement_cycles
+
+    user = request.user
+    if not user.is_authenticated or getattr(request, "is_preview", False):
+        return ""
+    cycles = open_acknowledgement_cycles(user=user, guideline_id=page.pk)
+    latest = acknowledgement_of(user=user, guideline_id=page.pk)
+    if not cycles and latest is None:
+        return ""
+    keys = {key for cycle in cycles for key in cycle.requirement.section_keys()}
+    if any(not cycle.requirement.section_keys() for cycle in cycles):
+        keys = set()  # one requirement asks for the whole guideline: that covers the rest
+    sections = (
+        list(GuidelineSection.objects.filter(page=page, key__in=keys).order_by("sort_order"))
+        if keys
+        else []
+    )
+    return render_to_string(
+        "compliance/includes/acknowledge_panel.html",
+        {
+            "page": page,
+            "cycle": cycles[0] if cycles else None,
+            "sections": sections,
+            "latest": latest,
+            "latest_is_live": latest is not None and latest.revision_id == page.live_revision_id,
+        },
+        request=request,
+    )
 
 
 @hooks.register("register_admin_viewset")

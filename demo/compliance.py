@@ -66,9 +66,61 @@ def seed_compliance(context: dict) -> None:
         if new and "job_titles" in fields and "BA" in units:
             requirement.units.set([units["BA"]])
     _jura_variants(jura)
+    created_acknowledgement = _acknowledgement_requirement(units, applies)
     requirements_evaluate()
     if created:
         _team_mix(people, today)
+    if created_acknowledgement:
+        _acknowledged_already(people)
+
+
+#: "Læst og forstået" in the demo (issue 19): Byliv's caseworkers must confirm that they have
+#: read the current Administrationsgrundlag for udeservering.
+ACKNOWLEDGEMENT_NAME = "Læst og forstået: Administrationsgrundlag for udeservering"
+#: Byliv caseworkers who confirmed the current version before the demo starts (medarbejder has
+#: not: that is the demo's journey).
+ACKNOWLEDGED_ALREADY = ("sara", "birgitte")
+
+
+def _acknowledgement_requirement(units: dict, applies: dt.date) -> bool:
+    """The udeservering acknowledgement for Center for Byliv's caseworkers; True if created."""
+    from guidelines.models import GuidelinePage
+
+    guideline = GuidelinePage.objects.filter(slug="udeservering").first()
+    if guideline is None or "BA-BYLIV" not in units:
+        logger.warning("acknowledgement demo skipped: the udeservering guideline is missing")
+        return False
+    requirement, created = Requirement.objects.get_or_create(
+        name=ACKNOWLEDGEMENT_NAME,
+        defaults={
+            "kind": Requirement.Kind.ACKNOWLEDGE,
+            "guideline": guideline,
+            "trigger": Requirement.Trigger.ASSIGNED,
+            "due_days": 30,
+            "job_titles": "sagsbehandler",
+            "applies_from": applies,
+        },
+    )
+    if created:
+        requirement.units.set([units["BA-BYLIV"]])
+    return created
+
+
+def _acknowledged_already(people: dict) -> None:
+    from compliance.acknowledgements import AcknowledgementRefused, acknowledgement_record
+    from guidelines.models import GuidelinePage
+
+    guideline = GuidelinePage.objects.get(slug="udeservering")
+    for username in ACKNOWLEDGED_ALREADY:
+        person = people.get(username)
+        if person is None:
+            continue
+        try:
+            acknowledgement_record(
+                user=person, guideline_id=guideline.pk, revision_id=guideline.live_revision_id
+            )
+        except AcknowledgementRefused as refused:
+            logger.warning("demo acknowledgement skipped user=%s: %s", username, refused.message)
 
 
 #: The demo's rotating refresher: each 24-month cycle of Jura – Kort og Godt alternates between
@@ -112,7 +164,9 @@ def _team_mix(people: dict, today: dt.date) -> None:
     )
     open_cycles = list(
         Assignment.objects.filter(
-            person__in=team, status__in=[Status.NOT_STARTED, Status.IN_PROGRESS]
+            person__in=team,
+            status__in=[Status.NOT_STARTED, Status.IN_PROGRESS],
+            requirement__kind=Requirement.Kind.COURSE,
         )
         .select_related("person")
         .order_by("person_id", "id")

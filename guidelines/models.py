@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -227,6 +228,13 @@ class GuidelinePage(Page, JuristReview):  # type: ignore[django-manager-missing]
             section.cited_by = cited_by.get(section.pk, CitedBy())
         context["sections"] = sections
         context["show_tested_in"] = request.user.has_perm("guidelines.change_reviewitem")
+        # Panels other apps add for the reader (compliance: "Læst og forstået"); this app does
+        # not import them (layers), they register a hook.
+        context["reader_panels"] = [
+            html
+            for panel in hooks.get_hooks("paragraf_guideline_panels")
+            if (html := panel(request, self))
+        ]
         return context
 
 

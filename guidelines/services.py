@@ -20,6 +20,7 @@ from wagtail import blocks
 from wagtail.models import Revision
 
 from .blocks import CitationBlock
+from .events import change_decided
 from .models import (
     Citation,
     GuidelineChange,
@@ -377,6 +378,7 @@ def guideline_change_decide(*, change: GuidelineChange, kind: str, user: User) -
         locked = GuidelineChange.objects.select_for_update().get(pk=change.pk)
         if locked.kind != GuidelineChange.Kind.PENDING and locked.kind != kind:
             raise ChangeAlreadyDecided(change.pk)
+        already = locked.kind == kind  # the same decision again: nothing new happens
         locked.kind = kind
         locked.decided_by = user
         locked.decided_at = timezone.now()
@@ -388,6 +390,8 @@ def guideline_change_decide(*, change: GuidelineChange, kind: str, user: User) -
                 resolution=ReviewItem.Resolution.EDITORIAL,
                 closed_at=timezone.now(),
             )
+        if not already:
+            change_decided.send(sender=GuidelineChange, change=locked, kind=kind, user=user)
     logger.info(
         "guideline change decided change=%s kind=%s user=%s closed=%d",
         change.pk,

@@ -20,6 +20,7 @@ urlpatterns = [
     path("sprog/", set_language, name="set_language"),
     path("mine-kurser/", views.my_courses, name="my-courses"),
     path("mit-team/", include("compliance.urls")),
+    path("laest-og-forstaaet/", include("compliance.acknowledgement_urls")),
     path("beskeder/", include("notices.urls")),
     path("forloeb/", include("courses.urls")),
     path("min-data/", privacy_views.my_data, name="my-data"),

@@ -79,6 +79,9 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "sso-failure": ("GET", "", ("no",) * 6),  # a 403 page that explains the refusal
     "my-courses": ("GET", "", LOGGED_IN),
     "my-team": ("GET", "", MANAGERS),
+    # Anyone signed in may press; without their own open cycle of the guideline nothing is
+    # recorded and they are sent back with a Danish refusal (tests/compliance/test_acknowledgements).
+    "acknowledge": ("POST", "guideline_ack", LOGGED_IN),
     "courses:step-complete": ("POST", "lesson", LOGGED_IN),
     "my-data": ("GET", "", LOGGED_IN),
     "my-notices": ("GET", "", LOGGED_IN),  # each their own notices only (tests/notices)
@@ -355,6 +358,7 @@ def world(tree, groups, units, learner, manager, hr, jurist, settings, tmp_path)
         "assignment": {"assignment_id": assignment.pk},
         "change": {"change_id": change.pk if change else 999_999},
         "guideline": {"page_id": ag.pk},
+        "guideline_ack": {"guideline_id": ag.pk},
         "provision": {"provision_id": provision.pk},
         "question": {"pk": question.pk},
         "question_id": {"question_id": question.pk},

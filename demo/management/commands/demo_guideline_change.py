@@ -1,7 +1,9 @@
 """Apply the demo's material guideline change: AG-UDE-3's walking line goes from 2 to 3 fliser.
 
 Before publishing, ``medarbejder`` and ``leder`` complete the lessons that cite AG-UDE-3 (so
-there are people to re-train). Running it again after the change changes nothing.
+there are people to re-train). After publishing, ``jurist`` decides the change material (unless
+``--pending``): everyone who had confirmed the old version of the guideline ("Læst og forstået")
+gets a new acknowledgement cycle. Running it again after the change changes nothing.
 """
 
 from django.conf import settings
@@ -10,10 +12,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 
+from compliance.models import Assignment, Requirement, Status
 from courses.models import LessonPage
 from courses.services import StepNotCompletable, step_complete
-from guidelines.models import Citation, GuidelinePage, GuidelineSection
-from guidelines.services import citation_index_rebuild
+from guidelines.models import Citation, GuidelineChange, GuidelinePage, GuidelineSection
+from guidelines.services import citation_index_rebuild, guideline_change_decide
 from people.models import User
 
 SECTION_KEY = "AG-UDE-3"
@@ -27,6 +30,13 @@ class Command(BaseCommand):
         "Demo: offentliggør en ny version af AG-UDE-3, hvor gangbanen går fra 2 til 3 fliser, "
         "så gennemsynskøen fyldes. Kan køres flere gange."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--pending",
+            action="store_true",
+            help="Lad ændringen afvente juristernes vurdering i stedet for at markere den væsentlig.",
+        )
 
     def handle(self, *args, **options):
         if not settings.PARAGRAF_ALLOW_DEMO:
@@ -63,6 +73,8 @@ class Command(BaseCommand):
             page.save_revision(user=author, log_action=True).publish(user=None)
         change = page.changes.order_by("-pk").first()
         self.stdout.write(self.style.SUCCESS(f"{SECTION_KEY} er ændret: gangbanen er nu 3 fliser."))
+        if change is not None and not options["pending"]:
+            self._decide_material(change)
         if change is not None:
             self.stdout.write(
                 f"{change.review_items.count()} lektioner og spørgsmål venter på gennemsyn: "
@@ -70,4 +82,27 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"Gennemførte den gamle version: {', '.join(LEARNERS)} ({len(lessons)} lektioner)."
+        )
+
+    def _decide_material(self, change: GuidelineChange) -> None:
+        jurist = User.objects.filter(username="jurist").first()
+        if jurist is None:
+            self.stdout.write("Ingen bruger 'jurist': ændringen afventer vurdering.")
+            return
+        guideline_change_decide(change=change, kind=GuidelineChange.Kind.MATERIAL, user=jurist)
+        due = (
+            Assignment.objects.filter(
+                requirement__kind=Requirement.Kind.ACKNOWLEDGE,
+                requirement__guideline_id=change.page_id,
+                assigned_at__gte=change.published_at.date(),
+                cycle__gt=1,
+                status=Status.NOT_STARTED,
+            )
+            .select_related("person")
+            .order_by("person__username")
+        )
+        names = ", ".join(a.person.username for a in due) or "ingen"
+        self.stdout.write(
+            "Vurderet som væsentlig af jurist. Ny bekræftelse (læst og forstået) "
+            f"skal gives af: {names}."
         )
