@@ -158,6 +158,35 @@ def test_a_manager_sees_the_team_on_mit_team(browse, learner, manager, onboardin
     tab.check("mit team")
 
 
+def test_a_caseworker_reads_and_acknowledges_the_guideline(browse, learner, onboarding, units):
+    """Issue 19: "Læst og forstået" on Mine kurser → the guideline page → the button, by
+    keyboard; the page says it is done and passes axe before and after."""
+    ack = Requirement.objects.create(
+        name="Læst og forstået: Udeservering",
+        kind=Requirement.Kind.ACKNOWLEDGE,
+        guideline=onboarding["guideline"],
+        trigger=Requirement.Trigger.ASSIGNED,
+        due_days=30,
+        applies_from=dt.date(2020, 1, 1),
+    )
+    ack.units.set([units["centre"]])
+    requirements_evaluate()
+    tab = browse("laest-og-forstaaet")
+    tab.login("medarbejder")
+    tab.goto("/mine-kurser/")
+    tab.page.get_by_role("link", name="Læst og forstået: Udeservering").click()
+    tab.page.wait_for_url("**/administrationsgrundlag/ag-ude/*")
+    tab.check("laest-og-forstaaet foer")
+    button = tab.page.get_by_role("button", name=re.compile("Jeg har læst og forstået"))
+    _tab_to(tab, button, limit=200)
+    with tab.page.expect_navigation():
+        tab.page.keyboard.press("Enter")
+    tab.page.get_by_text("Du har bekræftet, at du har læst og forstået Udeservering").wait_for()
+    tab.check("laest-og-forstaaet efter")
+    tab.goto("/mine-kurser/")
+    assert "bekræftet" in tab.page.content()
+
+
 @pytest.mark.parametrize("path", ["/privatliv/", "/tilgaengelighed/", "/log-ind/"])
 def test_public_pages_pass_axe(browse, db, path):
     tab = browse("offentlig")
