@@ -275,10 +275,10 @@ def guideline_change_record(
     *, page: GuidelinePage, revision: Revision, user: User | None = None
 ) -> GuidelineChange | None:
     """Compare the just-published ``revision`` of a guideline with the previously live one,
-    close review items whose section is back to its old text, and, when sections that content
-    cites were changed or removed, record a GuidelineChange with one open ReviewItem per citing
-    lesson or question and section. Returns the change, or None when no section changed or
-    was removed."""
+    close review items whose section is back to its old text, and, when sections were changed,
+    removed or added, record a GuidelineChange with one open ReviewItem per lesson or question
+    citing a changed or removed section. Returns the change, or None when no section changed,
+    was removed or was added."""
     previous = guideline_previous_live_revision(page=page, revision=revision)
     if previous is None:
         return None
@@ -293,7 +293,10 @@ def guideline_change_record(
             for k, d in diff.items()
             if d["status"] in ("changed", "removed") and d["anchor"] not in reverted
         }
-        if not diff or not review:
+        # A new section asks nobody to revise what cites the guideline, but it may be a new
+        # rule that readers must acknowledge: recorded, so a jurist can decide it material.
+        added = [d for d in diff.values() if d["status"] == "added"]
+        if not review and not added:
             if reverted:
                 logger.info("guideline reverted page=%s sections=%s", page.pk, sorted(reverted))
             return None
@@ -332,7 +335,7 @@ def guideline_change_record(
         page.pk,
         revision.pk,
         previous.pk,
-        ",".join(sorted(d["key"] for d in review.values())),
+        ",".join(sorted(d["key"] for d in [*review.values(), *added])),
         len(items),
     )
     return change

@@ -434,3 +434,19 @@ def test_the_reminder_asks_to_confirm_reading_not_to_take_a_course(
     assert "Læst og forstået: Udeservering" in mail.subject
     assert "bekræfte, at du har læst og forstået" in mail.body
     assert ag.url in mail.body
+
+
+def test_a_new_section_decided_material_asks_again(ag, byliv, learner, jurist):
+    from guidelines.models import GuidelineSection
+    from tests.factories import publish
+
+    acknowledgement_record(user=learner, guideline_id=ag.pk, revision_id=live(ag))
+    page = GuidelinePage.objects.get(pk=ag.pk)
+    page.sections = [
+        *page.sections.all(),
+        GuidelineSection(key="AG-UDE-4", heading="Ny regel", body="<p>Ny</p>", sort_order=3),
+    ]
+    publish(page)
+    change = GuidelineChange.objects.get(page=ag)
+    guideline_change_decide(change=change, kind=GuidelineChange.Kind.MATERIAL, user=jurist)
+    assert Assignment.objects.get(person=learner, cycle=2).status == Status.NOT_STARTED

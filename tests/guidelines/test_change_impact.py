@@ -43,6 +43,9 @@ def test_an_added_section_needs_no_review(cited):
     ]
     publish(page)
     assert not ReviewItem.objects.exists()
+    # Recorded all the same: a new rule may be material for those who must acknowledge it.
+    change = GuidelineChange.objects.get()
+    assert [d["status"] for d in change.diff.values()] == ["added"]
 
 
 def test_a_section_keeping_its_anchor_while_its_heading_changes_is_reviewed(cited):
