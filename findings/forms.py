@@ -17,6 +17,13 @@ class FindingForm(WagtailAdminModelForm):
     """A finding as a jurist enters it: no future date, at least one unit (within their scope),
     at least one provision or section, no CPR-like number in the summary."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "at least one" is checked in clean() with the house's own message
+        for name in ("units", "citations"):
+            if name in self.fields:
+                self.fields[name].required = False
+
     def clean(self):
         cleaned = super().clean()
         citations = cleaned.get("citations")

@@ -43,6 +43,8 @@ class Finding(models.Model):
     citations = StreamField(
         [("citation", CitationBlock())],
         verbose_name=_("bestemmelser og afsnit"),
+        # "at least one" is the form's rule (services.finding_problems), with its own message
+        blank=True,
         help_text=_("De lovbestemmelser eller afsnit i administrationsgrundlag, fundet angår."),
     )
     severity = models.CharField(_("alvor"), max_length=12, choices=Severity.choices)

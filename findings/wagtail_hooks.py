@@ -40,6 +40,13 @@ def _targets(finding: Finding) -> str:
 
 
 class FindingIndexView(IndexView):
+    def get_base_queryset(self):
+        # only findings concerning a unit in the user's scope
+        units = units_visible(user=self.request.user)
+        return Finding.objects.filter(
+            pk__in=Finding.units.through.objects.filter(orgunit__in=units).values("finding_id")
+        ).prefetch_related("units", "cited__provision", "cited__section")
+
     def get_table(self, object_list):
         # the follow-up of every finding on the page in three queries, not three per row
         followups = followups_for(finding_ids=[f.pk for f in object_list])
@@ -111,16 +118,6 @@ class FindingViewSet(SnippetViewSet):
     ]
     list_filter = ["source", "severity"]
     ordering = ["-found_on", "-pk"]
-
-    def get_queryset(self, request):
-        units = units_visible(user=request.user)
-        return (
-            Finding.objects.filter(
-                pk__in=Finding.units.through.objects.filter(orgunit__in=units).values("finding_id")
-            )
-            .prefetch_related("units", "cited__provision", "cited__section")
-            .order_by("-found_on", "-pk")
-        )
 
 
 register_snippet(FindingViewSet)
