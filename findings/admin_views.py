@@ -64,7 +64,7 @@ def bulk_upload(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request, _("%(count)d fund er indlæst.") % {"count": len(findings)}
                 )
-                return redirect("findings_finding:list")
+                return redirect("wagtailsnippets_findings_finding:list")
         else:
             form = FindingsUploadForm(request.POST, request.FILES)
             context["form"] = form
@@ -146,7 +146,7 @@ def followup(request: HttpRequest) -> HttpResponse:
                 _("%(name)s er tildelt %(count)d medarbejdere.")
                 % {"name": requirement.name, "count": len(assignments)},
             )
-            return redirect("findings_finding:list")
+            return redirect("wagtailsnippets_findings_finding:list")
     return TemplateResponse(
         request,
         "findings/admin/followup.html",
