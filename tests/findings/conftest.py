@@ -39,12 +39,18 @@ def cited_course(tree, provisions):
     module = ModulePageFactory(parent=page, title="Modul", slug="modul")
     hearing = publish(
         lesson_add(
-            module, title="Partshøring", slug="partshoering", body=[citation(provision=provisions["fvl19"])]
+            module,
+            title="Partshøring",
+            slug="partshoering",
+            body=[citation(provision=provisions["fvl19"])],
         )
     )
     reasons = publish(
         lesson_add(
-            module, title="Begrundelse", slug="begrundelse", body=[citation(provision=provisions["fvl22"])]
+            module,
+            title="Begrundelse",
+            slug="begrundelse",
+            body=[citation(provision=provisions["fvl22"])],
         )
     )
     return {"course": page, "hearing": hearing, "reasons": reasons}

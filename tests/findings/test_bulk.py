@@ -48,7 +48,16 @@ def test_xlsx_is_read_too(jurist_client, units, provisions):
     book = Workbook()
     sheet = book.active
     sheet.append(["kilde", "dato", "enheder", "bestemmelser", "alvor", "resumé"])
-    sheet.append(["klagesag", dt.datetime(2026, 1, 5), "BA-BYLIV", "FVL-22", "henstilling", "Manglende begrundelse."])
+    sheet.append(
+        [
+            "klagesag",
+            dt.datetime(2026, 1, 5),
+            "BA-BYLIV",
+            "FVL-22",
+            "henstilling",
+            "Manglende begrundelse.",
+        ]
+    )
     data = io.BytesIO()
     book.save(data)
     preview = jurist_client.post(URL, {"file": SimpleUploadedFile("fund.xlsx", data.getvalue())})
@@ -58,18 +67,37 @@ def test_xlsx_is_read_too(jurist_client, units, provisions):
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("klagesag;03-02-2026;UKENDT;FVL-19-1;kritik;Tekst.;", "Række 3, enheder: ukendt enhedskode UKENDT"),
-        ("klagesag;03-02-2026;BA-BYLIV;FVL-99;kritik;Tekst.;", "Række 3, bestemmelser: ukendt bestemmelse eller afsnit FVL-99"),
-        ("klagesag;03-02-2026;BA-BYLIV;;kritik;Tekst.;", "Række 3, bestemmelser: Henvis til mindst én lovbestemmelse eller ét afsnit"),
+        (
+            "klagesag;03-02-2026;UKENDT;FVL-19-1;kritik;Tekst.;",
+            "Række 3, enheder: ukendt enhedskode UKENDT",
+        ),
+        (
+            "klagesag;03-02-2026;BA-BYLIV;FVL-99;kritik;Tekst.;",
+            "Række 3, bestemmelser: ukendt bestemmelse eller afsnit FVL-99",
+        ),
+        (
+            "klagesag;03-02-2026;BA-BYLIV;;kritik;Tekst.;",
+            "Række 3, bestemmelser: Henvis til mindst én lovbestemmelse eller ét afsnit",
+        ),
         ("klagesag;03-02-2026;;FVL-22;kritik;Tekst.;", "Række 3, enheder: Vælg mindst én enhed"),
-        ("klagesag;{future};BA-BYLIV;FVL-22;kritik;Tekst.;", "Række 3, dato: Datoen må ikke ligge i fremtiden"),
-        ("klagesag;03-02-2026;BA-BYLIV;FVL-22;kritik;Borger 0101901234 blev ikke hørt.;", "Række 3, resumé: Resuméet ser ud til at indeholde et CPR-nummer"),
+        (
+            "klagesag;{future};BA-BYLIV;FVL-22;kritik;Tekst.;",
+            "Række 3, dato: Datoen må ikke ligge i fremtiden",
+        ),
+        (
+            "klagesag;03-02-2026;BA-BYLIV;FVL-22;kritik;Borger 0101901234 blev ikke hørt.;",
+            "Række 3, resumé: Resuméet ser ud til at indeholde et CPR-nummer",
+        ),
         ("avisen;03-02-2026;BA-BYLIV;FVL-22;kritik;Tekst.;", "Række 3, kilde: ukendt kilde"),
     ],
 )
-def test_a_bad_row_refuses_the_whole_file_naming_the_row(jurist_client, units, provisions, row, message):
+def test_a_bad_row_refuses_the_whole_file_naming_the_row(
+    jurist_client, units, provisions, row, message
+):
     future = (timezone.localdate() + dt.timedelta(days=3)).strftime("%d-%m-%Y")
-    upload = _csv("klagesag;03-02-2026;BA-BYLIV;FVL-22;kritik;En god række.;", row.format(future=future))
+    upload = _csv(
+        "klagesag;03-02-2026;BA-BYLIV;FVL-22;kritik;En god række.;", row.format(future=future)
+    )
     response = jurist_client.post(URL, {"file": upload})
     html = response.content.decode()
     assert response.status_code == 200

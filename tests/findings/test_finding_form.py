@@ -41,7 +41,9 @@ def posted(client, jurist):
 
 
 def test_a_jurist_records_a_finding_and_its_citations_are_indexed(posted, units, provisions):
-    response = posted.post(ADD_URL, _data(units=[units["centre"]], provisions=[provisions["fvl19"]]))
+    response = posted.post(
+        ADD_URL, _data(units=[units["centre"]], provisions=[provisions["fvl19"]])
+    )
     assert response.status_code == 302
     finding = Finding.objects.get()
     assert list(finding.units.all()) == [units["centre"]]
@@ -64,7 +66,9 @@ def test_the_form_says_no_personal_data_belongs_here(posted):
         ("cpr", "Resuméet ser ud til at indeholde et CPR-nummer."),
     ],
 )
-def test_bad_input_is_refused_and_nothing_is_written(posted, units, provisions, case, message, caplog):
+def test_bad_input_is_refused_and_nothing_is_written(
+    posted, units, provisions, case, message, caplog
+):
     kwargs = {"units": [units["centre"]], "provisions": [provisions["fvl19"]]}
     if case == "no_provision":
         kwargs["provisions"] = []
@@ -88,7 +92,9 @@ def test_a_unit_outside_the_authors_scope_is_refused(client, units, groups, prov
     jurist = UserFactory(username="jurist-kff", org_unit=other_root, is_staff=True)
     jurist.groups.add(groups[LEARNER], groups[JURIST])
     client.force_login(jurist)
-    response = client.post(ADD_URL, _data(units=[units["centre"]], provisions=[provisions["fvl19"]]))
+    response = client.post(
+        ADD_URL, _data(units=[units["centre"]], provisions=[provisions["fvl19"]])
+    )
     assert response.status_code == 200
     assert "Du kan ikke registrere fund for Center for Byliv." in response.content.decode()
     assert not Finding.objects.exists()
@@ -100,11 +106,12 @@ def test_hr_reads_findings_but_cannot_add_them(client, hr, jurist, units, provis
     finding = add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
     client.force_login(hr)
     assert client.get("/admin/snippets/findings/finding/").status_code == 200
-    assert (
-        client.get(f"/admin/snippets/findings/finding/inspect/{finding.pk}/").status_code == 200
-    )
+    assert client.get(f"/admin/snippets/findings/finding/inspect/{finding.pk}/").status_code == 200
     assert client.get(ADD_URL).status_code in (302, 403)
-    assert client.get(f"/admin/snippets/findings/finding/edit/{finding.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/snippets/findings/finding/edit/{finding.pk}/").status_code in (
+        302,
+        403,
+    )
 
 
 def test_learners_never_see_findings(client, learner):

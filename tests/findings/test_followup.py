@@ -34,7 +34,11 @@ def test_a_jurist_makes_a_targeted_requirement_and_the_caseworker_sees_it(
     requirement = Requirement.objects.get(name__startswith="Opfølgning")
     assert requirement.name == "Opfølgning: FVL § 19, stk. 1"
     assert list(finding.requirements.all()) == [requirement]
-    people = set(Assignment.objects.filter(requirement=requirement).values_list("person__username", flat=True))
+    people = set(
+        Assignment.objects.filter(requirement=requirement).values_list(
+            "person__username", flat=True
+        )
+    )
     assert "medarbejder" in people and outsider.username not in people
 
     client.force_login(learner)

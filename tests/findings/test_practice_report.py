@@ -35,7 +35,9 @@ def test_it_puts_the_provision_with_most_findings_and_least_training_first(
     assert rows[1].trained == 1 and rows[1].people >= 1
 
 
-def test_equal_findings_are_ordered_least_trained_first(jurist, learner, units, provisions, cited_course):
+def test_equal_findings_are_ordered_least_trained_first(
+    jurist, learner, units, provisions, cited_course
+):
     add_finding(by=jurist, units=[units["team"]], targets=[provisions["fvl19"]])
     add_finding(by=jurist, units=[units["team"]], targets=[provisions["fvl22"]])
     step_complete(user=learner, page=cited_course["hearing"])
