@@ -26,8 +26,8 @@ from search.indexing import search_reindex
 from .authoring import seed_authoring
 from .certificates import seed_certificates
 from .compliance import seed_compliance
-from .findings import seed_findings
 from .content import COURSES, GUIDELINES, PROVISIONS
+from .findings import seed_findings
 from .guidelines import seed_guideline_demo
 from .history import seed_history_files
 from .orgtree import DEMO_PEOPLE, ORG_UNITS

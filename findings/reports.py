@@ -68,7 +68,7 @@ class PracticeReport(RowsTableMixin, SafeSpreadsheetExportMixin, ReportView):
     paginate_by = None  # one row per provision or section with findings: tens
     file_stem = "jura-i-praksis"
     results_template_name = "findings/admin/practice_results.html"
-    table_caption = _("Fund, uddannelse og quizresultater pr. bestemmelse og afsnit")
+    table_caption = _("Fund, uddannelse og quizresultater pr. bestemmelse og afsnit")  # type: ignore[assignment]
     table_headings = (
         _("Bestemmelse eller afsnit"),
         _("Kritik"),

@@ -71,7 +71,7 @@ def test_the_export_is_audited_and_formula_safe(client, hr, jurist, units, provi
     response = client.get(URL, {"export": "csv"})
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    assert "FVL-19-1".encode() in body
+    assert b"FVL-19-1" in body
     assert AuditEvent.objects.filter(actor=hr, action="export").exists()
 
 
