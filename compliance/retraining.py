@@ -136,6 +136,48 @@ def retraining_create(
     index = CourseIndexPage.objects.first()
     if index is None:
         raise RetrainingRefused(_("Der er ingen kursusoversigt at oprette genopfriskningen i."))
+    requirement, assignments = retraining_course_assign(
+        title=title,
+        intro=_("<p>%(guideline)s er ændret. Her er det, der er nyt for dig.</p>")
+        % {"guideline": change.page.title},
+        module_title=_("Det er ændret"),
+        lessons=plan.lessons,
+        questions=plan.questions,
+        people=plan.people,
+        due_at=due_at,
+        by=by,
+        index=index,
+    )
+    logger.info(
+        "retraining created change=%s course=%s requirement=%s people=%d lessons=%d questions=%d",
+        change.pk,
+        requirement.course_id,
+        requirement.pk,
+        len(assignments),
+        len(plan.lessons),
+        len(plan.questions),
+    )
+    return requirement, assignments
+
+
+def retraining_course_assign(
+    *,
+    title: str,
+    intro: str,
+    module_title: str,
+    lessons: list[LessonPage],
+    questions: list[Question],
+    people: list[User],
+    due_at: dt.date,
+    by: User,
+    index: CourseIndexPage,
+) -> tuple[Requirement, list[Assignment]]:
+    """A short course (family "genopfriskning") of copies of ``lessons`` (and a quiz of
+    ``questions``) under ``index``, an inactive requirement for it, and one assignment (cycle 1,
+    due ``due_at``) per person in ``people``, counts included, in one transaction. The callers
+    (a guideline change here, a finding in ``findings``) have checked that there is something
+    to assign and someone to assign it to."""
+    today = timezone.localdate()
     # HR may assign but not author pages: the pages are written as a system action, with the
     # person recorded on the revisions.
     with transaction.atomic():
@@ -144,18 +186,17 @@ def retraining_create(
             title=title,
             by=by,
             family=CoursePage.Family.RETRAINING,
-            intro=_("<p>%(guideline)s er ændret. Her er det, der er nyt for dig.</p>")
-            % {"guideline": change.page.title},
-            duration_minutes=max(5, 5 * (len(plan.lessons) + 1)),
+            intro=intro,
+            duration_minutes=max(5, 5 * (len(lessons) + 1)),
             responsible=by if is_jurist(by) else None,
         )
-        module = module_create(course=course, title=_("Det er ændret"), by=by)
-        for lesson in plan.lessons:
+        module = module_create(course=course, title=module_title, by=by)
+        for lesson in lessons:
             lesson_copy(lesson=lesson, to=module)
-        if plan.questions:
+        if questions:
             quiz_create(
                 module=module,
-                questions=plan.questions,
+                questions=questions,
                 title=_("Test dig selv"),
                 pass_mark=80,
                 by=by,
@@ -180,7 +221,7 @@ def retraining_create(
                     due_at=due_at,
                     status=Status.NOT_STARTED,
                 )
-                for person in plan.people
+                for person in people
             ]
         )
         deltas: dict[tuple[int | None, int, str], int] = {}
@@ -188,13 +229,4 @@ def retraining_create(
             key = (a.unit_id, requirement.pk, Status.NOT_STARTED)
             deltas[key] = deltas.get(key, 0) + 1
         counts_apply(deltas)
-    logger.info(
-        "retraining created change=%s course=%s requirement=%s people=%d lessons=%d questions=%d",
-        change.pk,
-        course.pk,
-        requirement.pk,
-        len(assignments),
-        len(plan.lessons),
-        len(plan.questions),
-    )
     return requirement, assignments

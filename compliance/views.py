@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from guidelines.models import GuidelinePage
 from people.audit import audit_log
@@ -34,7 +35,12 @@ def my_team(request: HttpRequest) -> HttpResponse:
         what="Mit team: status for obligatorisk uddannelse",
         subject_unit=unit,
     )
-    return TemplateResponse(request, "compliance/my_team.html", {"team": status})
+    team_panels = [
+        html for panel in hooks.get_hooks("paragraf_team_panels") if (html := panel(request, unit))
+    ]
+    return TemplateResponse(
+        request, "compliance/my_team.html", {"team": status, "team_panels": team_panels}
+    )
 
 
 def _posted_int(request: HttpRequest, name: str) -> int | None:

@@ -27,6 +27,7 @@ from .authoring import seed_authoring
 from .certificates import seed_certificates
 from .compliance import seed_compliance
 from .content import COURSES, GUIDELINES, PROVISIONS
+from .findings import seed_findings
 from .guidelines import seed_guideline_demo
 from .history import seed_history_files
 from .orgtree import DEMO_PEOPLE, ORG_UNITS
@@ -246,6 +247,7 @@ EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_guideline_demo,
     seed_authoring,
     seed_history_files,
+    seed_findings,
     # Indexed as they are published; rebuilt here for a database seeded before the search app.
     lambda context: search_reindex(),
 ]

@@ -76,6 +76,11 @@ _AUTHOR_MODELS = (
     "quizzes.unlock_question",
     "quizzes.add_questioncategory",
     "quizzes.change_questioncategory",
+    # Fund (findings): jurists record them and make targeted requirements from them.
+    "findings.add_finding",
+    "findings.change_finding",
+    "findings.delete_finding",
+    "findings.view_finding",
 )
 
 #: Learners and managers use the site, not the admin: what they see follows from who they are
@@ -96,6 +101,7 @@ ROLE_GRANTS: tuple[RoleGrant, ...] = (
             "compliance.change_assignment",
             "compliance.view_evidence",
             "compliance.plan_retraining",
+            "findings.view_finding",
             "certificates.change_certificatetemplate",
             "certificates.view_certificate",
             "certificates.change_certificate",

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "quizzes",
     "compliance",
     "certificates",
+    "findings",
     "authoring",
     "search",
     "xapi",

@@ -23,6 +23,8 @@ from compliance.models import Assignment, Requirement
 from compliance.services import requirements_evaluate
 from courses.models import CourseRun
 from courses.services import step_complete
+from findings.models import Finding
+from findings.services import FindingDraft, findings_create
 from guidelines.models import GuidelineChange, StatuteProvision
 from people.roles import LEARNER, MANAGER
 from people.services import roles_ensure
@@ -56,6 +58,7 @@ OUR_APPS = {
     "search",
     "demo",
     "notices",
+    "findings",
 }
 #: Wagtail's own admin for the user model (people.User) is Wagtail's, not ours.
 BUILTIN_NAMESPACES = {"wagtailusers_users"}
@@ -156,6 +159,12 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "kursusbevis_zip:status": ("GET", "bundle", HR_ONLY),
     "kursusbevis_zip:download": ("GET", "bundle", HR_ONLY),
     "paragraf_lockouts": ("GET", "", HR_ONLY),
+    # Fund (findings): jurists record them (one by one or from a file) and follow up; jurists
+    # and HR read "Jura i praksis"; managers see their own subtree's figures on /mit-team/.
+    "findings_bulk": ("GET", "", JURIST_ONLY),
+    "findings_followup": ("GET", "", JURIST_ONLY),
+    "findings_practice": ("GET", "", STAFF),
+    "findings_practice_results": ("GET", "", STAFF),
     "paragraf_lockout_unlock": ("POST", "", NOBODY),  # unknown attempt id: 404 for HR too
 }
 
@@ -202,6 +211,17 @@ NAMESPACE_TABLE: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "wagtailsnippetchoosers_quizzes_questioncategory": {
         "*": ("category", STAFF),
         "create": ("category", JURIST_ONLY),
+    },
+    # Jurists add, change and delete findings; HR reads them; learners and managers never.
+    "wagtailsnippets_findings_finding": {
+        "*": ("finding_pk", JURIST_ONLY),
+        "list": ("finding_pk", STAFF),
+        "list_results": ("finding_pk", STAFF),
+        "inspect": ("finding_pk", STAFF),
+    },
+    "wagtailsnippetchoosers_findings_finding": {
+        "*": ("finding_pk", STAFF),
+        "create": ("finding_pk", JURIST_ONLY),
     },
     "guideline_section_chooser": {"*": ("section_pk", STAFF), "create": ("section_pk", NOBODY)},
     # Read-only for HR: nobody adds, edits or deletes audit rows or certificates by hand.
@@ -332,6 +352,20 @@ def world(tree, groups, units, learner, manager, hr, jurist, settings, tmp_path)
         issued_to=timezone.localdate(certificate.issued_at),
     )
     bundle_build(bundle_id=bundle.pk)
+    finding = findings_create(
+        drafts=[
+            FindingDraft(
+                line=0,
+                source=Finding.Source.REVIEW,
+                found_on=timezone.localdate(),
+                severity=Finding.Severity.KRITIK,
+                summary="Parten blev ikke hørt.",
+                units=[units["team"]],
+                targets=[("provision", provision.pk)],
+            )
+        ],
+        by=jurist,
+    )[0]
     people = {
         "medarbejder": learner,
         "leder": manager,
@@ -372,6 +406,7 @@ def world(tree, groups, units, learner, manager, hr, jurist, settings, tmp_path)
         "hr_import": {"token": upload.token},
         "bundle": {"token": bundle.token},
         "accommodation_pk": {"pk": accommodation.pk},
+        "finding_pk": {"pk": finding.pk},
     }
     return people, args
 

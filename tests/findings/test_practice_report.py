@@ -1,0 +1,102 @@
+"""'Jura i praksis': findings high, training low; a fixed number of queries; export audited;
+managers see their own subtree on /mit-team/."""
+
+from __future__ import annotations
+
+from courses.services import step_complete
+from findings.models import Finding
+from findings.selectors import practice_rows
+from people.models import AuditEvent
+from tests.factories import UserFactory
+from tests.findings.conftest import add_finding
+
+URL = "/admin/jura-i-praksis/"
+
+
+def test_it_puts_the_provision_with_most_findings_and_least_training_first(
+    jurist, learner, units, provisions, cited_course
+):
+    for _n in range(3):
+        add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
+    add_finding(
+        by=jurist,
+        units=[units["team"]],
+        targets=[provisions["fvl22"]],
+        severity=Finding.Severity.BEMAERKNING,
+    )
+    add_finding(by=jurist, units=[units["other_team"]], targets=[provisions["fvl22"]])
+    step_complete(user=learner, page=cited_course["reasons"])
+
+    rows = practice_rows(unit=units["centre"])
+
+    assert [r.key for r in rows] == ["FVL-19-1", "FVL-22"]
+    assert rows[0].kritik == 3 and rows[0].trained == 0
+    assert rows[1].bemaerkning == 1 and rows[1].kritik == 0  # the other area's finding is not here
+    assert rows[1].trained == 1 and rows[1].people >= 1
+
+
+def test_equal_findings_are_ordered_least_trained_first(
+    jurist, learner, units, provisions, cited_course
+):
+    add_finding(by=jurist, units=[units["team"]], targets=[provisions["fvl19"]])
+    add_finding(by=jurist, units=[units["team"]], targets=[provisions["fvl22"]])
+    step_complete(user=learner, page=cited_course["hearing"])
+    assert [r.key for r in practice_rows(unit=units["team"])] == ["FVL-22", "FVL-19-1"]
+
+
+def test_the_report_runs_a_fixed_number_of_queries(
+    client, jurist, units, provisions, cited_course, django_assert_max_num_queries
+):
+    client.force_login(jurist)
+    add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
+    client.get(URL)  # warm the session and content types
+    with django_assert_max_num_queries(30) as few:
+        assert client.get(URL).status_code == 200
+    for n in range(8):
+        UserFactory(org_unit=units["team"])
+        add_finding(
+            by=jurist,
+            units=[units["team"]],
+            targets=[provisions["fvl22"], provisions["fvl19"]],
+            days_ago=n + 1,
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(URL).content.decode()
+    assert "FVL § 19, stk. 1" in html and "FVL § 22" in html
+
+
+def test_the_export_is_audited_and_formula_safe(client, hr, jurist, units, provisions):
+    add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
+    client.force_login(hr)
+    response = client.get(URL, {"export": "csv"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"FVL-19-1" in body
+    assert AuditEvent.objects.filter(actor=hr, action="export").exists()
+
+
+def test_a_unit_can_be_drilled_down_and_up(client, jurist, units, provisions):
+    add_finding(by=jurist, units=[units["team"]], targets=[provisions["fvl19"]])
+    client.force_login(jurist)
+    html = client.get(URL, {"unit": units["centre"].pk}).content.decode()
+    assert f"unit={units['team'].pk}" in html  # a link one level down
+    html = client.get(URL, {"unit": units["team"].pk}).content.decode()
+    assert "Et niveau op" in html
+
+
+def test_managers_see_the_figures_of_their_own_subtree_on_my_team(
+    client, manager, learner, jurist, units, provisions, groups
+):
+    add_finding(by=jurist, units=[units["team"]], targets=[provisions["fvl19"]])
+    add_finding(
+        by=jurist,
+        units=[units["other_team"]],
+        targets=[provisions["fvl22"]],
+        summary="Klagevejledningen manglede i afgørelser om cykeloprydning.",
+    )
+    client.force_login(manager)
+    html = client.get("/mit-team/").content.decode()
+    assert "Jura i praksis" in html
+    assert "FVL § 19, stk. 1" in html
+    assert "FVL § 22" not in html  # another area's finding
+    assert "Klagevejledningen" not in html  # never a finding's text
