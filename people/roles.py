@@ -76,6 +76,10 @@ _AUTHOR_MODELS = (
     "quizzes.unlock_question",
     "quizzes.add_questioncategory",
     "quizzes.change_questioncategory",
+    # SCORM-pakker: jurists upload packages and new versions; nobody deletes one.
+    "scorm.add_scormpackage",
+    "scorm.change_scormpackage",
+    "scorm.view_scormpackage",
 )
 
 #: Learners and managers use the site, not the admin: what they see follows from who they are

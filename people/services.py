@@ -31,7 +31,9 @@ def roles_ensure(*, apps: Apps = global_apps) -> dict[str, Group]:
     collection_grant = apps.get_model("wagtailcore", "GroupCollectionPermission")
     for name, grant in grants.items():
         group = groups[name]
-        group.permissions.add(*(_permission(apps, dotted) for dotted in grant.permissions))
+        group.permissions.add(
+            *(_permission(apps, dotted) for dotted in grant.permissions if _known(apps, dotted))
+        )
         for codename in grant.page_permissions if page_root is not None else ():
             page_grant.objects.get_or_create(
                 group=group, page=page_root, permission=_permission(apps, f"wagtailcore.{codename}")
@@ -41,6 +43,16 @@ def roles_ensure(*, apps: Apps = global_apps) -> dict[str, Group]:
                 group=group, collection=collection_root, permission=_permission(apps, dotted)
             )
     return groups
+
+
+def _known(apps: Apps, dotted: str) -> bool:
+    """Whether the permission's app is in the (historical) app registry: an app whose first
+    migration comes after a roles migration (scorm) is granted by its own later one."""
+    try:
+        apps.get_app_config(dotted.split(".")[0])
+    except LookupError:
+        return False
+    return True
 
 
 def _permission(apps: Apps, dotted: str):
