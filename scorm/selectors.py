@@ -109,3 +109,32 @@ def attempt_runtime(*, attempt: ScormAttempt, user: User) -> dict[str, Any]:
         "commitUrl": reverse("scorm:commit", kwargs={"attempt_id": attempt.pk}),
         "cmi": attempt_initial_cmi(attempt=attempt, user=user),
     }
+
+
+def completion_package_versions(*, user_id: int, completions: list) -> dict[int, str]:
+    """Step completion id → "pakkeversion N (SCORM 1.2)" for the completions of SCORM steps:
+    the version of the attempt that completed the step (the newest completed at or before the
+    completion). One query; empty for completions of other steps."""
+    from django.utils.translation import gettext as _
+
+    page_ids = {c.page_id for c in completions}
+    attempts: dict[int, list[tuple[Any, int, str]]] = {}
+    for page_id, completed_at, number, standard in (
+        ScormAttempt.objects.filter(
+            user_id=user_id, page_id__in=page_ids, completed_at__isnull=False
+        )
+        .order_by("completed_at")
+        .values_list("page_id", "completed_at", "version__number", "version__standard")
+    ):
+        attempts.setdefault(page_id, []).append((completed_at, number, standard))
+    labels = dict(ScormPackageVersion.Standard.choices)
+    result: dict[int, str] = {}
+    for completion in completions:
+        found = [a for a in attempts.get(completion.page_id, []) if a[0] <= completion.completed_at]
+        if found:
+            _at, number, standard = found[-1]
+            result[completion.pk] = _("pakkeversion %(number)s (%(standard)s)") % {
+                "number": number,
+                "standard": labels.get(standard, standard),
+            }
+    return result

@@ -100,7 +100,10 @@ def attempt_commit_view(request: HttpRequest, attempt_id: int) -> JsonResponse:
     a 404), CSRF-checked by Django's middleware. Answers in scorm-again's result format."""
     attempt = _own_attempt(request, attempt_id)
     try:
-        payload = json.loads(request.body or b"{}")
+        if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            payload = request.POST.dict()  # scorm-again's "params" format, or a plain form
+        else:  # JSON, also as text/plain (a beacon sent while the page closes)
+            payload = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
         logger.warning("scorm commit not json attempt=%s user=%s", attempt.pk, request.user.pk)
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
