@@ -333,12 +333,14 @@ def _unpack(archive: zipfile.ZipFile, into: Path) -> tuple[list[str], int]:
     return names, written
 
 
-def package_store(upload: IO[bytes]) -> tuple[CheckedPackage, str, int]:
+def package_store(upload: IO[bytes], *, key: str = "") -> tuple[CheckedPackage, str, int]:
     """Check, unpack and store the zip; returns the check, the storage key and the bytes
-    written. Nothing is left in storage or on disk when it raises."""
+    written. Nothing is left in storage or on disk when it raises. ``key`` (the demo's fixed
+    keys) replaces files already stored under it; otherwise every upload gets a fresh key."""
     checked = package_check(upload)
     upload.seek(0)
-    key = uuid.uuid4().hex
+    replace = bool(key)
+    key = key or uuid.uuid4().hex
     prefix = f"scorm/{key}/"
     temp = Path(tempfile.mkdtemp(prefix="scorm-"))
     stored: list[str] = []
@@ -353,6 +355,8 @@ def package_store(upload: IO[bytes]) -> tuple[CheckedPackage, str, int]:
                 error=str(error),
             ) from error
         for name in names:
+            if replace and default_storage.exists(prefix + name):
+                default_storage.delete(prefix + name)
             with open(temp / name, "rb") as handle:
                 saved = default_storage.save(prefix + name, File(handle))
             stored.append(saved)

@@ -30,11 +30,13 @@ def package_upload(
     by: User | None,
     package: ScormPackage | None = None,
     title: str = "",
+    key: str = "",
 ) -> ScormPackageVersion:
     """Check, unpack and store ``upload`` as the next version of ``package`` (a new package
     titled ``title``, or the manifest's title, when None). Raises packages.PackageRefused and
-    writes nothing when the zip is refused; attempts already started keep their old version."""
-    checked, key, written = package_store(upload)
+    writes nothing when the zip is refused; attempts already started keep their old version.
+    ``key``: a fixed storage key (the demo's), else a fresh one."""
+    checked, key, written = package_store(upload, key=key)
     with transaction.atomic():
         if package is None:
             package = ScormPackage.objects.create(
