@@ -169,9 +169,10 @@ def manifest_parse(data: bytes, names: set[str]) -> Manifest:
         for item in org.iter():
             if _local(item.tag) != "item" or not _attr(item, "identifierref"):
                 continue
-            resource = resources.get(_attr(item, "identifierref"))
-            if resource is None:
+            found = resources.get(_attr(item, "identifierref"))
+            if found is None:
                 continue
+            resource = found
             kind = (_attr(resource, "scormtype") or _attr(resource, "scormType")).lower()
             if kind != "sco":
                 continue

@@ -23,6 +23,7 @@ from typing import cast
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -62,7 +63,9 @@ PACKAGE_POLICY = "; ".join(
 @login_required
 @require_GET
 @xframe_options_sameorigin
-def package_file(request: HttpRequest, package_id: int, version: int, path: str) -> HttpResponse:
+def package_file(
+    request: HttpRequest, package_id: int, version: int, path: str
+) -> HttpResponseBase:
     """A file of a stored package version, to signed-in people only, with the package policy."""
     row = ScormPackageVersion.objects.filter(package_id=package_id, number=version).first()
     name = safe_name(path)
@@ -83,7 +86,7 @@ def package_file(request: HttpRequest, package_id: int, version: int, path: str)
 
 def _own_attempt(request: HttpRequest, attempt_id: int) -> ScormAttempt:
     attempt = (
-        ScormAttempt.objects.filter(pk=attempt_id, user_id=request.user.pk)
+        ScormAttempt.objects.filter(pk=attempt_id, user_id=cast(User, request.user).pk)
         .select_related("version")
         .first()
     )
@@ -123,7 +126,7 @@ def player_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt, nothing else of Paragraf around it."""
     attempt = _own_attempt(request, attempt_id)
     user = cast(User, request.user)
-    page = attempt.page.specific if attempt.page_id else None
+    page = attempt.page.specific if attempt.page is not None else None
     return render(
         request,
         "scorm/player.html",

@@ -315,3 +315,17 @@ def test_opening_the_step_after_a_finished_run_starts_a_new_attempt(learner, sco
     CourseRun.objects.create(user=learner, course=course_page)  # a retraining run
     second = attempt_open(user=learner, page=step)
     assert second.pk != first.pk and second.completed_at is None
+
+
+def test_the_attempt_is_in_the_persons_own_data_and_deleted_for_a_leaver(learner, scorm_course):
+    from people.privacy import anonymisers, personal_data_exporters
+    from scorm.services import attempt_commit
+
+    _, step = scorm_course
+    attempt = attempt_open(user=learner, page=step)
+    attempt_commit(attempt=attempt, payload={"cmi.suspend_data": "side=2"}, session_key="a")
+    exported = personal_data_exporters()["scorm_forsøg"](learner)
+    assert exported[0]["pakke"] == "Phishing og sikre mails"
+    assert exported[0]["gemte_data"] == "side=2"
+    assert anonymisers()["scorm_forsøg"](learner) == 1
+    assert not ScormAttempt.objects.filter(user=learner).exists()
