@@ -5,10 +5,14 @@ second run writes the same files again instead of new ones."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 from typing import Any
 
+from django.utils import timezone
+
+from compliance.models import Requirement
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from scorm.models import ScormLessonPage, ScormPackage
 from scorm.services import package_upload
@@ -77,5 +81,27 @@ def seed_scorm(context: dict[str, Any]) -> CoursePage:
             step = ScormLessonPage(title=title, slug=slug, package=package)
             module.add_child(instance=step)
             _publish(step)
+    _requirement(course, context.get("units", {}))
     context["courses"][COURSE_SLUG] = course
     return course
+
+
+REQUIREMENT_NAME = "Informationssikkerhed og GDPR for Center for Byliv"
+
+
+def _requirement(course: CoursePage, units: dict) -> None:
+    """Center for Byliv must take the course within 60 days, so the SCORM steps show in HR's
+    reports (seed_compliance evaluates it with the others)."""
+    if "BA-BYLIV" not in units:
+        return
+    requirement, new = Requirement.objects.get_or_create(
+        name=REQUIREMENT_NAME,
+        defaults={
+            "course": course,
+            "trigger": Requirement.Trigger.ASSIGNED,
+            "due_days": 60,
+            "applies_from": timezone.localdate() - dt.timedelta(days=365),
+        },
+    )
+    if new:
+        requirement.units.set([units["BA-BYLIV"]])

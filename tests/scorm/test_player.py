@@ -302,6 +302,19 @@ def test_the_step_counts_for_compliance_and_the_evidence_names_the_package_versi
     assert scorm_row.result == "pakkeversion 1 (SCORM 1.2)"
     assert scorm_row.revision_id == step.live_revision_id
 
+    # HR's person record and the evidence page, like any other step.
+    from people.services import roles_ensure
+
+    roles_ensure()
+    client.force_login(hr)
+    record = client.get(f"/admin/tildelinger/person/{learner.pk}/").content.decode()
+    assert need.name in record and "Gennemført" in record
+    evidence = client.get(
+        "/admin/dokumentation/",
+        {"person": learner.employee_number, "on": timezone.localdate().isoformat()},
+    ).content.decode()
+    assert "pakkeversion 1 (SCORM 1.2)" in evidence
+
 
 def test_opening_the_step_after_a_finished_run_starts_a_new_attempt(learner, scorm_course):
     course_page, step = scorm_course

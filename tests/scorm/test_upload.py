@@ -223,3 +223,40 @@ def test_a_jurist_uploads_a_package_in_the_admin_and_a_bad_one_gets_a_danish_err
     assert list(package.versions.values_list("number", flat=True).order_by("number")) == [1, 2]
     with_list = client.get("/admin/scorm_packages/")
     assert "Phishing" in with_list.content.decode()
+
+
+def _packages(count: int) -> None:
+    start = ScormPackage.objects.count()
+    for n in range(start, start + count):
+        package = ScormPackage.objects.create(title=f"Pakke {n}")
+        for number in (1, 2):
+            ScormPackageVersion.objects.create(
+                package=package,
+                number=number,
+                standard="1.2",
+                launch="index.html",
+                storage_key=f"k{n}-{number}",
+                file_count=1,
+                size_bytes=1,
+                file_name="p.zip",
+            )
+
+
+def test_the_package_list_takes_the_same_queries_for_3_and_30_packages(
+    client, jurist, django_assert_max_num_queries
+):
+    from people.services import roles_ensure
+
+    roles_ensure()
+    client.force_login(jurist)
+    _packages(3)
+    client.get("/admin/scorm_packages/")  # warm caches (content types, permissions)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/admin/scorm_packages/").status_code == 200
+    _packages(27)
+    with django_assert_max_num_queries(len(few)):
+        response = client.get("/admin/scorm_packages/")
+    assert "Pakke 10" in response.content.decode()
