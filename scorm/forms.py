@@ -41,7 +41,7 @@ class ScormPackageForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("package_file")
-        if upload:
+        if upload and not self.errors:  # store only a form that will be saved
             try:
                 self._stored = package_store(upload)
             except PackageRefused as refused:

@@ -73,6 +73,9 @@ def package_file(
         raise Http404(_("Filen findes ikke."))
     stored = row.storage_prefix + name
     try:
+        # Object storage opens lazily: ask first, so a missing file is a 404 and not a 500.
+        if not default_storage.exists(stored):
+            raise FileNotFoundError(stored)
         handle = default_storage.open(stored, "rb")
     except (FileNotFoundError, OSError) as error:
         logger.info("scorm file missing package=%s version=%s path=%r", package_id, version, name)

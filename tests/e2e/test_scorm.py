@@ -70,3 +70,38 @@ def test_a_learner_leaves_a_scorm_step_half_way_resumes_it_and_passes(browse, le
     done = again.page.get_by_role("region", name="Gennemført")
     assert done.get_by_role("link", name=TITLE).first.is_visible()
     again.check("mine kurser efter scorm")
+
+
+def test_a_scorm_2004_package_passes_by_its_scaled_score_in_the_browser(
+    browse, learner, tree, settings, tmp_path
+):
+    from demo.scorm_packages import breach_2004
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page = course(title="GDPR", modules=1, lessons=0)
+    step = scorm_add(
+        page.get_children().first().specific,
+        package=scorm_package(build=breach_2004, title="Brud på persondatasikkerheden"),
+        title="Brud på persondatasikkerheden",
+        slug="brud",
+    )
+    tab = browse("medarbejder-scorm2004")
+    tab.login("medarbejder")
+    tab.goto(step.url)
+    package = tab.page.frame_locator("iframe[data-scorm-frame]")
+    package.get_by_role("heading", name="Brud på persondatasikkerheden").wait_for()
+    package.get_by_role("button", name="Næste").click()
+    package.get_by_role("button", name="Næste").click()
+    package.get_by_label("Inden for 30 dage").check()
+    package.get_by_role("button", name="Svar").click()
+    package.get_by_text("Ikke rigtigt.").wait_for()
+    attempt = ScormAttempt.objects.get(user=learner)
+    assert attempt.success_status == "failed" and attempt.completed_at is None
+    assert attempt.location == "3"
+    package.get_by_label("Uden unødig forsinkelse").check()
+    package.get_by_role("button", name="Svar").click()
+    tab.page.locator("[data-scorm-status]", has_text="Du har gennemført dette trin").wait_for()
+    tab.check("scorm 2004 bestået")
+    attempt.refresh_from_db()
+    assert attempt.success_status == "passed" and attempt.score_scaled == 1
+    assert attempt.completion_status == "completed" and attempt.completed_at is not None

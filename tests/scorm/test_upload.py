@@ -205,6 +205,9 @@ def test_a_jurist_uploads_a_package_in_the_admin_and_a_bad_one_gets_a_danish_err
 
     roles_ensure()
     client.force_login(jurist)
+    assert (
+        'enctype="multipart/form-data"' in client.get("/admin/scorm_packages/new/").content.decode()
+    )
     bad = SimpleUploadedFile("slip.zip", zip_of(minimal(**{"../evil.html": "x"})))
     response = client.post("/admin/scorm_packages/new/", {"title": "", "package_file": bad})
     assert response.status_code == 200
