@@ -9,9 +9,9 @@ NPM_STAMP := node_modules/.installed
 
 export DJANGO_SETTINGS_MODULE ?= paragraf.settings
 
-APPS := site people notices guidelines courses quizzes scorm authoring compliance certificates search demo
+APPS := site people notices guidelines courses quizzes scorm authoring compliance certificates xapi search demo
 
-.PHONY: setup lock upgrade run test test-services test-e2e lint bench load messages clean
+.PHONY: setup lock upgrade run test test-services test-e2e lint bench load messages clean ralph ralph-lock
 
 # Installs exactly the versions in requirements.lock (made by `make lock` from pyproject.toml),
 # each file checked against the lock's sha256 hashes (pip refuses anything else).
@@ -65,10 +65,27 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVICES_DB_URL ?= postgres://postgres@127.0.0.1:5432/paragraf_services
 SERVICES_BROKER_URL ?= redis://127.0.0.1:6379/13
 
-test-services: setup
+test-services: setup ralph
 	DJANGO_DEBUG=1 DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -n $(TEST_WORKERS) -p no:logging --create-db
-	DJANGO_DEBUG=1 PARAGRAF_SERVICES=1 DATABASE_URL=$(SERVICES_DB_URL) \
+	DJANGO_DEBUG=1 PARAGRAF_SERVICES=1 DATABASE_URL=$(SERVICES_DB_URL) RALPH_VENV=$(RALPH_VENV) \
 		CELERY_BROKER_URL=$(SERVICES_BROKER_URL) $(PY) -m pytest -q -p no:logging tests/services
+
+# Ralph (ralph-malph), the real Learning Record Store the service leg's xAPI tests start, in a
+# virtualenv of its own, installed from scripts/ralph/requirements.lock (hashes checked).
+RALPH_VENV := .ralph-venv
+RALPH_STAMP := $(RALPH_VENV)/.installed
+
+$(RALPH_STAMP): scripts/ralph/requirements.lock
+	@test -x $(RALPH_VENV)/bin/python || $(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/pip install --quiet --require-hashes -r scripts/ralph/requirements.lock
+	@touch $(RALPH_STAMP)
+
+ralph: $(RALPH_STAMP)
+
+ralph-lock: setup
+	$(VENV)/bin/uv pip compile scripts/ralph/requirements.in --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_28 --generate-hashes --quiet -o scripts/ralph/requirements.lock
 
 # Benchmarks of DESIGN.md's budgets: SQLite (small) unless DATABASE_URL names PostgreSQL.
 bench: setup

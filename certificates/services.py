@@ -15,6 +15,7 @@ from people.models import AuditEvent
 
 from .codes import code_generate
 from .models import Certificate, CertificateTemplate
+from .signals import certificate_issued
 from .validity import valid_until_for
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def certificate_issue_for_run(*, run: CourseRun) -> tuple[Certificate, bool]:
                     course_run=run,
                     completed_at=run.completed_at,
                 )
+                certificate_issued.send(sender=Certificate, certificate=certificate)
         except IntegrityError:
             existing = Certificate.objects.filter(course_run=run).first()
             if existing is not None:

@@ -26,6 +26,7 @@ from people.models import User
 
 from .models import OPEN_STATUSES, Acknowledgement, Assignment, Requirement, Status
 from .services import assignment_complete, counts_apply, current_cycles, requirement_audience
+from .signals import guideline_acknowledged
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +116,8 @@ def acknowledgement_record(
                 "acknowledged_at": timezone.now(),
             },
         )
+        if created:
+            guideline_acknowledged.send(sender=Acknowledgement, acknowledgement=acknowledgement)
         completed = sum(
             assignment_complete(assignment=a, completed_at=acknowledgement.acknowledged_at)
             for a in cycles

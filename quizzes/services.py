@@ -33,6 +33,7 @@ from .grading import item_grade, items_score
 from .item_totals import COUNTED, item_totals_add
 from .models import Attempt, AttemptQuestion, Question, QuizPage, QuizPageQuestion
 from .selectors import accommodation_for, attempts_in_current_run
+from .signals import attempt_graded
 
 if TYPE_CHECKING:
     from courses.models import ModulePage
@@ -490,6 +491,8 @@ def _finish(
             setattr(attempt, name, value)
         if attempt.state in COUNTED:
             item_totals_add(attempt_id=attempt.pk)
+        if attempt.state == Attempt.State.GRADED:
+            attempt_graded.send(sender=Attempt, attempt=attempt)
         if attempt.passed:
             _complete_step(attempt)
     logger.info(
@@ -748,8 +751,14 @@ def essay_mark(
                 graded_at=now,
             )
             if graded:
-                attempt.passed = passed
+                attempt.state, attempt.score, attempt.max_score = (
+                    Attempt.State.GRADED,
+                    score,
+                    max_score,
+                )
+                attempt.percent, attempt.passed, attempt.graded_at = percent, passed, now
                 item_totals_add(attempt_id=attempt.pk)
+                attempt_graded.send(sender=Attempt, attempt=attempt)
                 logger.info("quiz attempt graded after marking attempt=%s", attempt.pk)
                 if passed:
                     _complete_step(attempt)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "certificates",
     "authoring",
     "search",
+    "xapi",
     "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -252,6 +253,17 @@ CELERY_BEAT_SCHEDULE["guidelines-check-statutes"] = {
     "task": "guidelines.tasks.statutes_check_task",
     "schedule": crontab(hour=4, minute=30),
 }
+# xAPI: statements of what happens in Paragraf go to a Learning Record Store (issue 22). Off while
+# XAPI_ENDPOINT is empty (e.g. https://lrs.example/xAPI). Actors are opaque account ids unless
+# XAPI_IDENTIFY_ACTORS=1 allows name and e-mail.
+XAPI_ENDPOINT = env_str("XAPI_ENDPOINT", "")
+XAPI_USERNAME = env_str("XAPI_USERNAME", "")
+XAPI_PASSWORD = env_str("XAPI_PASSWORD", "")
+XAPI_IDENTIFY_ACTORS = env_bool("XAPI_IDENTIFY_ACTORS", False)
+XAPI_ACTOR_SALT = env_str("XAPI_ACTOR_SALT", "")
+XAPI_BATCH_SIZE = env_int("XAPI_BATCH_SIZE", 50)
+XAPI_TIMEOUT = float(env_int("XAPI_TIMEOUT", 10))
+CELERY_BEAT_SCHEDULE["xapi-send"] = {"task": "xapi.tasks.xapi_send_task", "schedule": 60}
 PARAGRAF_RETSINFORMATION_URL = env_str(
     "PARAGRAF_RETSINFORMATION_URL", "https://www.retsinformation.dk"
 )

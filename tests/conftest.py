@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.cache import cache
 
 from people.roles import HR, JURIST, LEARNER, MANAGER
 from people.services import roles_ensure
 from tests.factories import UserFactory, site_tree, unit
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every test user gets a password, and PBKDF2 at Django's 1,000,000 iterations costs about
+    0.25 s per user here: most of a test's setup. In-process tests hash with MD5 instead. The
+    service leg keeps the real hashers: its gunicorn and Celery processes check these passwords
+    with the production settings."""
+    if os.environ.get("PARAGRAF_SERVICES") != "1":
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -166,10 +166,26 @@ def celery_app():
 
 
 @pytest.fixture(scope="session")
-def worker(service_db, celery_app, smtp, tmp_path_factory) -> Iterator[CeleryProcess]:
-    """A prefork worker with two children, on the shared database and the test's Redis DB."""
+def ralph(tmp_path_factory):
+    """A real Learning Record Store for the session (tests may take it down and up again)."""
+    from tests.services.ralph import Ralph
+
+    lrs = Ralph(tmp_path_factory.mktemp("ralph"))
+    lrs.up()
+    yield lrs
+    lrs.down()
+
+
+@pytest.fixture(scope="session")
+def worker(service_db, celery_app, smtp, ralph, tmp_path_factory) -> Iterator[CeleryProcess]:
+    """A prefork worker with two children, on the shared database and the test's Redis DB; its
+    xAPI statements go to the session's Ralph."""
+    from tests.services.ralph import PASSWORD, USERNAME
+
     tmp = tmp_path_factory.mktemp("celery")
     celery_app.control.purge()
+    env = celery_env(tmp)
+    env.update(XAPI_ENDPOINT=ralph.endpoint, XAPI_USERNAME=USERNAME, XAPI_PASSWORD=PASSWORD)
     proc = CeleryProcess(
         [
             "worker",
@@ -183,7 +199,7 @@ def worker(service_db, celery_app, smtp, tmp_path_factory) -> Iterator[CeleryPro
             "-l",
             "INFO",
         ],
-        celery_env(tmp),
+        env,
         tmp / "worker.log",
     )
     proc.media_root = tmp / "media"  # type: ignore[attr-defined]
