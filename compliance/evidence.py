@@ -25,6 +25,7 @@ from people.models import User
 from people.spreadsheets import row_safe
 from quizzes.accommodations import terms_summary
 from quizzes.models import Attempt, AttemptQuestion, Question
+from scorm.selectors import completion_package_versions
 
 
 @dataclass
@@ -125,6 +126,8 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
     def log_revisions(guideline_id: int, at: dt.datetime) -> int | None:
         return revision_live_at(publications.get(guideline_id, []), at)
 
+    # A SCORM step names the package version the person ran (the revision is the step page's).
+    package_versions = completion_package_versions(user_id=person.pk, completions=completions)
     rows: list[EvidenceRow] = []
     for completion in completions:
         page = completion.page
@@ -152,6 +155,7 @@ def evidence_for(*, person: User, on: dt.date) -> Evidence:
                 if completion.revision_id
                 else None,
                 guidelines=guidelines,
+                result=package_versions.get(completion.pk, ""),
             )
         )
     for item in items:

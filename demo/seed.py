@@ -33,6 +33,7 @@ from .history import seed_history_files
 from .orgtree import DEMO_PEOPLE, ORG_UNITS
 from .quizzes import seed_quizzes
 from .regrade import seed_regrade_demo
+from .scorm import seed_scorm
 
 logger = logging.getLogger(__name__)
 
@@ -241,6 +242,7 @@ def seed_courses(index: CourseIndexPage, sections, provisions) -> dict[str, Cour
 #: Demo steps of the other apps, run in this order with the context dict built above.
 EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_quizzes,
+    seed_scorm,  # before seed_authoring, which gives every course a responsible jurist
     seed_compliance,
     seed_regrade_demo,
     seed_certificates,

@@ -81,6 +81,10 @@ _AUTHOR_MODELS = (
     "findings.change_finding",
     "findings.delete_finding",
     "findings.view_finding",
+    # SCORM-pakker: jurists upload packages and new versions; nobody deletes one.
+    "scorm.add_scormpackage",
+    "scorm.change_scormpackage",
+    "scorm.view_scormpackage",
 )
 
 #: Learners and managers use the site, not the admin: what they see follows from who they are

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "guidelines",
     "courses",
     "quizzes",
+    "scorm",
     "compliance",
     "certificates",
     "findings",
@@ -160,6 +161,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Det Fælles Designsystem, installed by npm and served whole so its ../fonts and ../img work.
     ("dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist"),
+    # The SCORM runtime (npm scorm-again, pinned in package.json): API and API_1484_11.
+    ("scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -334,6 +337,11 @@ if PARAGRAF_ALLOW_DEMO:
 PARAGRAF_HR_UPLOAD_MAX_MB = env_int("PARAGRAF_HR_UPLOAD_MAX_MB", 20)
 # A leaver rehired within this many months keeps their still-valid completions (compliance).
 PARAGRAF_REHIRE_KEEP_MONTHS = env_int("PARAGRAF_REHIRE_KEEP_MONTHS", 12)
+
+# SCORM packages: refused above these, checked from the zip's directory before unpacking and
+# enforced again while unpacking.
+PARAGRAF_SCORM_MAX_ENTRIES = env_int("PARAGRAF_SCORM_MAX_ENTRIES", 20_000)
+PARAGRAF_SCORM_MAX_UNPACKED_MB = env_int("PARAGRAF_SCORM_MAX_UNPACKED_MB", 500)
 
 # Sessions and security
 SESSION_COOKIE_HTTPONLY = True

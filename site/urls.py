@@ -28,6 +28,7 @@ urlpatterns = [
     path("privatliv/", privacy_views.privacy_notice, name="privacy-notice"),
     path("tilgaengelighed/", privacy_views.accessibility, name="accessibility"),
     path("quiz/", include("quizzes.urls")),
+    path("scorm/", include("scorm.urls")),
     path("certifikater/", include("certificates.urls")),
     path("soeg/", include("search.urls")),
 ]

@@ -360,3 +360,25 @@ def quiz_add(
         ],
         **fields,
     )
+
+
+def scorm_package(*, build=None, title: str = "Phishing og sikre mails"):
+    """A SCORM package with one stored version (the demo's SCORM 1.2 package unless ``build``
+    gives the zip's bytes). Stores files in the default storage: set MEDIA_ROOT to a tmp_path."""
+    import io
+
+    from demo.scorm_packages import phishing_12
+    from scorm.services import package_upload
+
+    data = build() if build else phishing_12()
+    version = package_upload(upload=io.BytesIO(data), file_name="pakke.zip", by=None, title=title)
+    return version.package
+
+
+def scorm_add(module: ModulePage, *, package, title: str = "E-læring", slug: str = "e-laering"):
+    """A live SCORM step as the last step of ``module``."""
+    from scorm.models import ScormLessonPage
+
+    page = ScormLessonPage(title=title, slug=slug, package=package)
+    module.add_child(instance=page)
+    return publish(page)

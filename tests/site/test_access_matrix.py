@@ -30,6 +30,7 @@ from people.roles import LEARNER, MANAGER
 from people.services import roles_ensure
 from quizzes.models import Accommodation
 from quizzes.services import attempt_start
+from scorm.services import attempt_open
 from tests.compliance.conftest import requirement
 from tests.factories import (
     AuditEventFactory,
@@ -43,6 +44,8 @@ from tests.factories import (
     lessons_of,
     question_add,
     quiz_add,
+    scorm_add,
+    scorm_package,
 )
 from tests.guidelines.helpers import edit_sections
 
@@ -52,6 +55,7 @@ OUR_APPS = {
     "guidelines",
     "courses",
     "quizzes",
+    "scorm",
     "authoring",
     "compliance",
     "certificates",
@@ -94,6 +98,11 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "quizzes:attempt-start": ("POST", "quiz", LOGGED_IN),
     "quizzes:attempt-submit": ("POST", "attempt", OWNER),
     "quizzes:attempt-save": ("POST", "attempt", OWNER),
+    # SCORM: the runtime commits to the learner's own attempt only (another's id is a 404); the
+    # package files are for anyone signed in (tests/scorm/test_player.py).
+    "scorm:commit": ("POST", "scorm_attempt", OWNER),
+    "scorm:player": ("GET", "scorm_attempt", OWNER),
+    "scorm:file": ("GET", "scorm_file", LOGGED_IN),
     "certificates:download": ("GET", "certificate", OWNER_OR_HR),
     "certificates:verify": ("GET", "certificate_code", OPEN),
     "certificates:lookup": ("GET", "", OPEN),
@@ -242,6 +251,11 @@ NAMESPACE_TABLE: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "requirements": {"*": ("requirement_pk", HR_ONLY)},
     # Accommodations (særlige vilkår): HR and jurists add, change, delete and see them.
     "accommodations": {"*": ("accommodation_pk", STAFF)},
+    # SCORM-pakker: jurists upload packages and new versions; nobody deletes one.
+    "scorm_packages": {
+        "*": ("scorm_package_pk", JURIST_ONLY),
+        "delete": ("scorm_package_pk", NOBODY),
+    },
 }
 
 LOGIN_PATHS = ("/log-ind/", "/admin/login/")
@@ -328,6 +342,9 @@ def world(tree, groups, units, learner, manager, hr, jurist, settings, tmp_path)
     question = question_add()
     quiz = quiz_add(module, questions=[question])
     attempt = attempt_start(user=learner, quiz=quiz)
+    package = scorm_package()
+    scorm_step = scorm_add(module, package=package, slug="e-laering")
+    scorm_attempt = attempt_open(user=learner, page=scorm_step)
     accommodation = Accommodation.objects.create(
         user=learner, quiz=quiz, extra_attempts=1, reason="Dokumenteret behov"
     )
@@ -407,6 +424,9 @@ def world(tree, groups, units, learner, manager, hr, jurist, settings, tmp_path)
         "bundle": {"token": bundle.token},
         "accommodation_pk": {"pk": accommodation.pk},
         "finding_pk": {"pk": finding.pk},
+        "scorm_attempt": {"attempt_id": scorm_attempt.pk},
+        "scorm_file": {"package_id": package.pk, "version": 1, "path": "index.html"},
+        "scorm_package_pk": {"pk": package.pk},
     }
     return people, args
 

@@ -60,3 +60,16 @@ def test_seed_demo_refuses_to_run_in_production(settings):
     settings.PARAGRAF_ALLOW_DEMO = False
     with pytest.raises(Exception, match="DJANGO_DEBUG"):
         call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_seed_demo_adds_the_bought_e_learning_course_with_two_scorm_steps(settings, tmp_path):
+    from scorm.models import ScormLessonPage
+
+    settings.PARAGRAF_ALLOW_DEMO = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("seed_demo", stdout=StringIO())
+    course = CoursePage.objects.get(title="Informationssikkerhed og GDPR (indkøbt e-læring)")
+    steps = ScormLessonPage.objects.live().descendant_of(course)
+    assert sorted(s.package.current_version.standard for s in steps) == ["1.2", "2004"]
+    assert (tmp_path / "media" / "scorm" / "demo-phishing-scorm12" / "index.html").exists()
