@@ -87,9 +87,7 @@ def _logged():
         ("cpr", "Resuméet ser ud til at indeholde et CPR-nummer."),
     ],
 )
-def test_bad_input_is_refused_and_nothing_is_written(
-    posted, units, provisions, case, message
-):
+def test_bad_input_is_refused_and_nothing_is_written(posted, units, provisions, case, message):
     kwargs = {"units": [units["centre"]], "provisions": [provisions["fvl19"]]}
     if case == "no_provision":
         kwargs["provisions"] = []
