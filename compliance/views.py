@@ -6,10 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from wagtail import hooks
 
 from people.audit import audit_log
 
 from .selectors import managed_unit, team_status
+
+#: Apps above compliance add panels to /mit-team/ through this hook: ``fn(request, unit)``
+#: returns a component with ``render_html(context)`` (Wagtail's ``Component``) or None.
+TEAM_PANELS_HOOK = "paragraf_team_panels"
 
 
 @login_required
@@ -25,4 +30,10 @@ def my_team(request: HttpRequest) -> HttpResponse:
         what="Mit team: status for obligatorisk uddannelse",
         subject_unit=unit,
     )
-    return TemplateResponse(request, "compliance/my_team.html", {"team": status})
+    panels = [fn(request, unit) for fn in hooks.get_hooks(TEAM_PANELS_HOOK)]
+    context = {"request": request}
+    return TemplateResponse(
+        request,
+        "compliance/my_team.html",
+        {"team": status, "team_panels": [p.render_html(context) for p in panels if p]},
+    )

@@ -30,6 +30,7 @@ from .content import COURSES, GUIDELINES, PROVISIONS
 from .guidelines import seed_guideline_demo
 from .history import seed_history_files
 from .orgtree import DEMO_PEOPLE, ORG_UNITS
+from .overview import seed_overview
 from .quizzes import seed_quizzes
 from .regrade import seed_regrade_demo
 
@@ -246,6 +247,8 @@ EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_guideline_demo,
     seed_authoring,
     seed_history_files,
+    # Last: twelve months of compliance history derived from the counts the steps above left.
+    seed_overview,
     # Indexed as they are published; rebuilt here for a database seeded before the search app.
     lambda context: search_reindex(),
 ]

@@ -27,6 +27,7 @@ APPS = [
     "authoring",
     "compliance",
     "certificates",
+    "overview",
 ]
 APPS += ["site", "demo"]
 CHECKED = {"function", "method", "class", "property", "import", "unreachable_code"}
