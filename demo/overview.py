@@ -89,7 +89,9 @@ def seed_overview(context: dict) -> None:
             for status, n in counts.items():
                 own[(up, requirement_id)][status] = own[(up, requirement_id)].get(status, 0) - n
     lagging_path = _lagging_centre(subtree, units)
-    daily: dict[tuple[int, int, int], dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
+    daily: dict[tuple[int, int, int], dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(STATUSES, 0)
+    )
     for (unit_id, requirement_id), counts in own.items():
         unit = units[unit_id]
         rng = random.Random(f"{unit.code}:{names.get(requirement_id, requirement_id)}")

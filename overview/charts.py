@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
 
 WIDTH = 400.0
 #: Line styles of the series of a line chart: colour (≥ 3:1 on white, with the value text
@@ -34,12 +35,12 @@ def count_text(value: int) -> str:
 
 
 def month_text(value: dt.date) -> str:
-    """"nov. 2026", "marts 2026"."""
+    """ "nov. 2026", "marts 2026"."""
     return date_format(value, "N Y")
 
 
 def day_text(value: dt.date) -> str:
-    """"3. dec. 2026"."""
+    """ "3. dec. 2026"."""
     return date_format(value, "j. N Y")
 
 
@@ -88,6 +89,10 @@ class LineChart:
     width: float = WIDTH
     grid: list[float] = field(default_factory=list)
     legend: bool = False
+
+    @property
+    def empty_label(self) -> str:
+        return _("Ingen data i perioden") if self.empty else ""
 
 
 def marker_path(shape: str, x: float, y: float, r: float = 3.5) -> str:
@@ -240,6 +245,10 @@ class BarChart:
     pattern: Pattern
     empty: str = ""
     width: float = WIDTH
+
+    @property
+    def empty_label(self) -> str:
+        return _("Ingen data i perioden") if self.empty else ""
 
 
 def bar_chart(

@@ -40,15 +40,12 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
 
     def csv_rows(self) -> list[list[object]]:
-        return [list(self.headings)] + [[cell.raw for cell in row] for row in self.rows]
+        rows: list[list[object]] = [list(self.headings)]
+        return rows + [[cell.raw for cell in row] for row in self.rows]
 
 
 def _status_labels() -> list[tuple[str, str]]:
     return [(str(status), str(status.label)) for status in STACK_ORDER]
-
-
-def _points_with_data(points: list[MonthPoint]) -> list[MonthPoint]:
-    return [p for p in points if p.counts is not None]
 
 
 def no_history_reason() -> str:
@@ -64,7 +61,11 @@ def history_figures(
     """Share compliant per month (line) and its table: one row per month of the range."""
     months = [p.month for p in points]
     values = [p.counts.percent if p.counts else None for p in points]
-    known = [(p, p.counts.percent) for p in _points_with_data(points) if p.counts.percent is not None]  # type: ignore[union-attr]
+    known = [
+        (p, value)
+        for p in points
+        if p.counts is not None and (value := p.counts.percent) is not None
+    ]
     desc, empty = "", ""
     if known:
         (first, first_value), (last, last_value) = known[0], known[-1]
@@ -113,8 +114,14 @@ def history_figures(
         for status, _label in _status_labels():
             n = getattr(counts, status) if counts else None
             cells.append(Cell("–" if n is None else count_text(n), n))
-        cells.append(Cell(count_text(counts.total) if counts else "–", counts.total if counts else None))
-        cells.append(Cell(percent_text(counts.percent if counts else None), counts.percent if counts else None))
+        cells.append(
+            Cell(count_text(counts.total) if counts else "–", counts.total if counts else None)
+        )
+        cells.append(
+            Cell(
+                percent_text(counts.percent if counts else None), counts.percent if counts else None
+            )
+        )
         table.rows.append(cells)
     return chart, table
 
@@ -123,7 +130,7 @@ def overdue_figures(points: list[MonthPoint], *, subject: str) -> tuple[BarChart
     """Overdue cycles at each month's last snapshot (bars) and its table."""
     months = [p.month for p in points]
     values = [p.counts.overdue if p.counts else None for p in points]
-    known = [(p, p.counts.overdue) for p in _points_with_data(points)]  # type: ignore[union-attr]
+    known = [(p, p.counts.overdue) for p in points if p.counts is not None]
     desc, empty = "", ""
     if known:
         peak = max(known, key=lambda k: k[1])
@@ -165,7 +172,7 @@ def overdue_figures(points: list[MonthPoint], *, subject: str) -> tuple[BarChart
 
 
 def rollup_figure(row: RollupRow) -> str:
-    """"28,6 % af 7" (share compliant of the current cycles), or "ingen tildelinger"."""
+    """ "28,6 % af 7" (share compliant of the current cycles), or "ingen tildelinger"."""
     if not row.total:
         return _("ingen tildelinger")
     return _("%(percent)s af %(total)s") % {
@@ -221,7 +228,8 @@ def breakdown_figures(
         empty=empty,
     )
     table = Table(
-        caption=_("Status pr. underenhed i dag, dårligst først: %(subject)s") % {"subject": subject},
+        caption=_("Status pr. underenhed i dag, dårligst først: %(subject)s")
+        % {"subject": subject},
         headings=[
             _("Enhed"),
             _("Enhedskode"),
@@ -255,16 +263,18 @@ def team_figures(comparison: TeamComparison) -> tuple[LineChart, Table, list[tup
         (name, [p.counts.percent if p.counts else None for p in unit_points])
         for name, unit_points in zip(names, points, strict=True)
     ]
-    today = [(name, rollup_figure(comparison.now[u.pk])) for name, u in zip(names, units, strict=True)]
+    today = [
+        (name, rollup_figure(comparison.now[u.pk])) for name, u in zip(names, units, strict=True)
+    ]
     has_history = any(v is not None for _name, values in series for v in values)
     parts = "; ".join(
         f"{name}: {percent_text(comparison.now[u.pk].percent)}"
         for name, u in zip(names, units, strict=True)
     )
     if has_history:
-        desc = _("Andel gennemført eller fritaget pr. måned de seneste 12 måneder. I dag: %(parts)s.") % {
-            "parts": parts
-        }
+        desc = _(
+            "Andel gennemført eller fritaget pr. måned de seneste 12 måneder. I dag: %(parts)s."
+        ) % {"parts": parts}
         empty = ""
     else:
         empty = no_history_reason()
@@ -285,7 +295,8 @@ def team_figures(comparison: TeamComparison) -> tuple[LineChart, Table, list[tup
     for i, month in enumerate(months):
         cells = [Cell(month_text(month), month.strftime("%Y-%m"))]
         for unit_points in points:
-            value = unit_points[i].counts.percent if unit_points[i].counts else None
+            counts = unit_points[i].counts
+            value = counts.percent if counts else None
             cells.append(Cell(percent_text(value), value))
         table.rows.append(cells)
     return chart, table, today
@@ -294,4 +305,3 @@ def team_figures(comparison: TeamComparison) -> tuple[LineChart, Table, list[tup
 def last_snapshot_day(points: list[MonthPoint]) -> dt.date | None:
     days = [p.day for p in points if p.day is not None]
     return max(days) if days else None
-

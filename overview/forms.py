@@ -73,7 +73,9 @@ class DashboardFilterForm(forms.Form):
         listed = Q(depth__lte=3)
         if str(raw).isdigit():
             listed |= Q(pk=int(raw))
-        self.fields["unit"].queryset = visible.filter(listed)
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, forms.ModelChoiceField)
+        unit_field.queryset = visible.filter(listed)
         start, end = default_range(timezone.localdate())
         self.fields["start"].widget.attrs["placeholder"] = start.isoformat()
         self.fields["end"].widget.attrs["placeholder"] = end.isoformat()

@@ -39,7 +39,8 @@ class HomeCompliancePanel(Component):
     def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict:
         start, end = default_range(timezone.localdate())
         points = compliance_history(unit_ids=[self.unit.pk], start=start, end=end)[self.unit.pk]
-        subject = f"{self.unit.name} · {_('alle krav')}"
+        all_requirements = _("alle krav")
+        subject = f"{self.unit.name} · {all_requirements}"
         chart, table = history_figures(points, subject=subject, chart_id="hjem-udvikling")
         latest = last_snapshot_day(points)
         return {

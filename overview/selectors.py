@@ -71,9 +71,7 @@ def compliance_history(
     """{unit id: one point per month from ``start`` to ``end``}: each month's last snapshot day
     within the range, summed over requirements unless one is given. One query (the days of
     the range, grouped by unit and day, read through the (unit, day, requirement) index)."""
-    rows = ComplianceSnapshot.objects.filter(
-        unit_id__in=unit_ids, day__gte=start, day__lte=end
-    )
+    rows = ComplianceSnapshot.objects.filter(unit_id__in=unit_ids, day__gte=start, day__lte=end)
     if requirement is not None:
         rows = rows.filter(requirement=requirement)
     columns = [str(status) for status in COLUMNS]
@@ -91,8 +89,10 @@ def compliance_history(
         found = last.get(unit_id, {})
         points = []
         for month in months:
-            day, counts = found.get(month, (None, None))
-            points.append(MonthPoint(month=month, day=day, counts=counts))
+            hit = found.get(month)
+            points.append(
+                MonthPoint(month=month, day=hit[0] if hit else None, counts=hit[1] if hit else None)
+            )
         history[unit_id] = points
     return history
 
@@ -117,10 +117,6 @@ def unit_breakdown(*, unit: OrgUnit, requirement: Requirement | None = None) -> 
     rows = [RollupRow(unit=c, counts=counts.get(c.pk, {})) for c in children]
     rows.sort(key=lambda r: (r.percent is None, r.percent or 0.0, r.unit.name))
     return Breakdown(unit=RollupRow(unit=unit, counts=counts.get(unit.pk, {})), children=rows)
-
-
-def status_count(row: RollupRow, status: str) -> int:
-    return row.counts.get(status, 0)
 
 
 @dataclass

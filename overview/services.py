@@ -75,7 +75,10 @@ def snapshots_thin(*, today: dt.date) -> int:
     cutoff = thinning_cutoff(today=today)
     old = ComplianceSnapshot.objects.filter(day__lt=cutoff)
     month_ends = (
-        old.annotate(month=TruncMonth("day")).values("month").annotate(last=Max("day")).values("last")
+        old.annotate(month=TruncMonth("day"))
+        .values("month")
+        .annotate(last=Max("day"))
+        .values("last")
     )
     deleted, _ = old.exclude(day__in=Subquery(month_ends)).delete()
     logger.info("compliance snapshots thinned before=%s rows=%s", cutoff.isoformat(), deleted)

@@ -10,6 +10,7 @@ reads them. A fixed number of queries whatever the number of units shown.
 from __future__ import annotations
 
 import logging
+from typing import cast
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -21,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compliance.selectors import managed_unit
+from people.models import User
 
 from .charts import day_text, month_text
 from .exports import csv_response, svg_response
@@ -47,11 +49,13 @@ FORMATS = ("csv", "svg")
 
 def may_see_dashboard(user) -> bool:
     """HR (whoever may view assignments): the same permission as the compliance reports."""
-    return bool(user.is_authenticated and user.is_active and user.has_perm("compliance.view_assignment"))
+    return bool(
+        user.is_authenticated and user.is_active and user.has_perm("compliance.view_assignment")
+    )
 
 
 def _form_errors(form: DashboardFilterForm) -> list[str]:
-    errors = list(form.non_field_errors())
+    errors = [str(error) for error in form.non_field_errors()]
     for name, messages in form.errors.items():
         if name != "__all__":
             errors += [f"{form.fields[name].label}: {message}" for message in messages]
@@ -65,9 +69,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     export, chart_name = request.GET.get("format"), request.GET.get("chart", "udvikling")
     if export is not None and (export not in FORMATS or chart_name not in SVG_TEMPLATES):
-        logger.warning("overview export refused user=%s format=%s chart=%s", request.user.pk, export, chart_name)
-        return HttpResponseBadRequest(_("Ukendt format eller diagram."), content_type="text/plain; charset=utf-8")
-    form = DashboardFilterForm(request.GET, user=request.user)
+        logger.warning(
+            "overview export refused user=%s format=%s chart=%s",
+            request.user.pk,
+            export,
+            chart_name,
+        )
+        return HttpResponseBadRequest(
+            _("Ukendt format eller diagram."), content_type="text/plain; charset=utf-8"
+        )
+    form = DashboardFilterForm(request.GET, user=cast(User, request.user))
     context = {"form": form, "page_title": _("Overblik over overholdelse"), "header_icon": "view"}
     if not form.is_valid():
         errors = _form_errors(form)
@@ -78,13 +89,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             form.errors.as_json(),
         )
         if export:
-            return HttpResponseBadRequest(" ".join(errors), content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(
+                " ".join(errors), content_type="text/plain; charset=utf-8"
+            )
         return render(request, "overview/dashboard.html", context | {"errors": errors})
 
     data = form.cleaned_data
     unit, requirement, start, end = data["unit"], data["requirement"], data["start"], data["end"]
-    subject = f"{unit.name} · {requirement.name if requirement else _('alle krav')}"
-    points = compliance_history(unit_ids=[unit.pk], start=start, end=end, requirement=requirement)[unit.pk]
+    scope = requirement.name if requirement else _("alle krav")
+    subject = f"{unit.name} · {scope}"
+    points = compliance_history(unit_ids=[unit.pk], start=start, end=end, requirement=requirement)[
+        unit.pk
+    ]
     breakdown = unit_breakdown(unit=unit, requirement=requirement)
     list_url = reverse("compliance_assignments")
     charts = {
@@ -97,7 +113,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         stem, what = f"overblik-{chart_name}", f"Overblik: {chart_name}, {subject}"
         if export == "csv":
             return csv_response(request, table, stem=stem, what=what, unit=unit)
-        return svg_response(request, chart, template=SVG_TEMPLATES[chart_name], stem=stem, what=what, unit=unit)
+        return svg_response(
+            request, chart, template=SVG_TEMPLATES[chart_name], stem=stem, what=what, unit=unit
+        )
 
     query = {"unit": unit.pk, "start": start.isoformat(), "end": end.isoformat()}
     if requirement is not None:
@@ -135,7 +153,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def team_chart_download(request: HttpRequest, fmt: str) -> HttpResponse:
     """The manager's team chart (``/mit-team/udvikling/csv/`` or ``…/svg/``): their own unit only."""
-    unit = managed_unit(user=request.user)  # type: ignore[arg-type]
+    unit = managed_unit(user=cast(User, request.user))
     if unit is None:
         raise PermissionDenied
     if fmt not in FORMATS:
@@ -145,4 +163,11 @@ def team_chart_download(request: HttpRequest, fmt: str) -> HttpResponse:
     what = f"Mit team: udvikling, {unit.name}"
     if fmt == "csv":
         return csv_response(request, table, stem="mit-team-udvikling", what=what, unit=unit)
-    return svg_response(request, chart, template="overview/charts/line.svg", stem="mit-team-udvikling", what=what, unit=unit)
+    return svg_response(
+        request,
+        chart,
+        template="overview/charts/line.svg",
+        stem="mit-team-udvikling",
+        what=what,
+        unit=unit,
+    )

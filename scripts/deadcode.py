@@ -65,6 +65,7 @@ FRAMEWORK_NAMES = [
     "formfield",
     "do_GET",  # http.server's request handlers (the ELI fixture server)
     "log_message",
+    "Media",  # Django's media definitions on forms, widgets and Wagtail components
 ]
 DECORATORS = ["@hooks.register", "@shared_task", "@register*", "@receiver"]
 

@@ -30,9 +30,7 @@ def cycles(learner, manager, outsider, hr, tree):
 
 
 def snapshot(unit, requirement, day: dt.date, **counts) -> ComplianceSnapshot:
-    return ComplianceSnapshot.objects.create(
-        unit=unit, requirement=requirement, day=day, **counts
-    )
+    return ComplianceSnapshot.objects.create(unit=unit, requirement=requirement, day=day, **counts)
 
 
 def people_in(unit, n: int) -> list:

@@ -40,9 +40,7 @@ def test_figures_and_dates_are_written_the_danish_way():
 
 def test_a_line_runs_from_0_at_the_bottom_to_100_at_the_top_and_breaks_at_a_missing_month():
     values = [0.0, 50.0, None, 100.0, 100.0] + [None] * 7
-    chart = line_chart(
-        chart_id="t", title="T", desc="D", months=MONTHS, series=[("Enhed", values)]
-    )
+    chart = line_chart(chart_id="t", title="T", desc="D", months=MONTHS, series=[("Enhed", values)])
     left, top, right, bottom = chart.plot
     series = chart.series[0]
     # Two pieces: jan–feb and apr–may; a marker (with its own title) on every figure.
@@ -58,9 +56,7 @@ def test_a_line_runs_from_0_at_the_bottom_to_100_at_the_top_and_breaks_at_a_miss
 
 
 def test_month_labels_are_thinned_but_every_month_keeps_its_point():
-    chart = line_chart(
-        chart_id="t", title="T", desc="", months=MONTHS, series=[("A", [10.0] * 12)]
-    )
+    chart = line_chart(chart_id="t", title="T", desc="", months=MONTHS, series=[("A", [10.0] * 12)])
     assert [t.text for t in chart.x_ticks] == ["jan", "mar", "maj", "jul", "sep", "nov"]
     assert chart.x_ticks[0].sub == "2026"
     assert len(chart.series[0].markers) == 12
@@ -110,7 +106,9 @@ def test_a_stacked_bar_splits_the_whole_width_by_status_and_an_empty_unit_is_out
         desc="",
         statuses=statuses,
         rows=[
-            StackInput(name="A", href="/a", counts={"completed": 1, "overdue": 3}, figure="25,0 % af 4"),
+            StackInput(
+                name="A", href="/a", counts={"completed": 1, "overdue": 3}, figure="25,0 % af 4"
+            ),
             StackInput(name="B", href="/b", counts={}, figure="ingen tildelinger"),
         ],
     )

@@ -43,7 +43,13 @@ def test_hr_sees_three_charts_each_with_a_text_alternative_a_table_and_downloads
     hr_client, cycles, units
 ):
     today = timezone.localdate()
-    snapshot(units["tmf"], cycles, today.replace(day=1) - dt.timedelta(days=1), completed=0, not_started=4)
+    snapshot(
+        units["tmf"],
+        cycles,
+        today.replace(day=1) - dt.timedelta(days=1),
+        completed=0,
+        not_started=4,
+    )
     snapshot_take(day=today - dt.timedelta(days=1))
     response = hr_client.get(URL)
     html = response.content.decode()
@@ -102,7 +108,9 @@ def test_a_requirement_and_a_date_range_narrow_the_history(hr_client, cycles, un
     assert [r[0] for r in rows[1:]] == ["2026-03", "2026-04"]
     assert rows[1][-2:] == ["4", "25,0"] and rows[2][-1] == ""
     rows = csv_rows(
-        hr_client.get(URL, query | {"requirement": cycles.pk, "format": "csv", "chart": "udvikling"})
+        hr_client.get(
+            URL, query | {"requirement": cycles.pk, "format": "csv", "chart": "udvikling"}
+        )
     )
     assert rows[1][-2:] == ["2", "50,0"]
     bars = csv_rows(hr_client.get(URL, query | {"format": "csv", "chart": "overskredne"}))
@@ -160,7 +168,9 @@ def test_downloads_are_csv_with_bom_and_formula_safe_and_svg_standalone_and_audi
     OrgUnit.objects.filter(pk=units["other_area"].pk).update(name="=HYPERLINK(1)")
     response = hr_client.get(URL, {"format": "csv", "chart": "enheder"})
     assert response["Content-Type"].startswith("text/csv")
-    assert f"overblik-enheder-{timezone.localdate():%Y-%m-%d}.csv" in response["Content-Disposition"]
+    assert (
+        f"overblik-enheder-{timezone.localdate():%Y-%m-%d}.csv" in response["Content-Disposition"]
+    )
     assert any(r[0] == "'=HYPERLINK(1)" for r in csv_rows(response))
     svg = hr_client.get(URL, {"format": "svg", "chart": "udvikling"})
     assert svg["Content-Type"].startswith("image/svg+xml")

@@ -66,7 +66,9 @@ def test_the_demo_writes_a_year_that_ends_at_todays_counts_and_only_once(cycles,
     assert total(units["tmf"]) == total(units["area"], units["other_area"]) + 1 == 4
     # compliance was not better a year ago than it is today
     year_ago = compliance_history(
-        unit_ids=[units["tmf"].pk], start=today - dt.timedelta(days=365), end=today - dt.timedelta(days=330)
+        unit_ids=[units["tmf"].pk],
+        start=today - dt.timedelta(days=365),
+        end=today - dt.timedelta(days=330),
     )[units["tmf"].pk][0]
     assert year_ago.counts.percent <= 25.0
     count = ComplianceSnapshot.objects.count()

@@ -40,6 +40,8 @@ class Command(BaseCommand):
         written = snapshot_take(day=day)
         thinned = snapshots_thin(today=today)
         self.stdout.write(
-            _("Øjebliksbillede for %(day)s: %(written)s rækker gemt; %(thinned)s gamle rækker udtyndet.")
+            _(
+                "Øjebliksbillede for %(day)s: %(written)s rækker gemt; %(thinned)s gamle rækker udtyndet."
+            )
             % {"day": day.isoformat(), "written": written, "thinned": thinned}
         )
