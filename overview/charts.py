@@ -8,10 +8,12 @@ reads the database; the text helpers follow the active language (Danish: "87,5 %
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, get_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 WIDTH = 400.0
@@ -24,14 +26,29 @@ LINE_STYLES = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _date_text(value: dt.date, fmt: str, language: str | None) -> str:
+    return date_format(value, fmt)
+
+
+@functools.lru_cache(maxsize=16)
+def _separators(language: str | None) -> tuple[str, str]:
+    """(decimal, thousands) of the language, as Django's number_format would use them."""
+    return str(get_format("DECIMAL_SEPARATOR")), str(get_format("THOUSAND_SEPARATOR"))
+
+
 def percent_text(value: float | None) -> str:
     """87.5 → "87,5 %" in Danish; None → "–"."""
-    return "–" if value is None else f"{number_format(value, 1)} %"
+    if value is None:
+        return "–"
+    decimal, _thousands = _separators(get_language())
+    return f"{value:.1f} %".replace(".", decimal)
 
 
 def count_text(value: int) -> str:
-    """12345 → "12.345" in Danish."""
-    return number_format(value, 0, force_grouping=True)
+    """12345 → "12.345" in Danish (the language's grouping, as number_format writes it)."""
+    _decimal, thousands = _separators(get_language())
+    return f"{value:,}".replace(",", thousands)
 
 
 def month_text(value: dt.date) -> str:
@@ -115,7 +132,8 @@ def month_ticks(months: list[dt.date], xs: list[float], y: float) -> list[Tick]:
         if i % stride:
             continue
         year = str(month.year) if i == 0 or month.month <= stride else ""
-        ticks.append(Tick(x=_r(x), y=y, text=date_format(month, "b")[:3], sub=year))
+        text = _date_text(month, "b", get_language())[:3]
+        ticks.append(Tick(x=_r(x), y=y, text=text, sub=year))
     return ticks
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from compliance.selectors import RollupRow
@@ -38,6 +40,23 @@ class Table:
     caption: str
     headings: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
+
+    def html(self) -> SafeString:
+        """The table, scrollable sideways on a narrow screen (a focusable, named region)."""
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headings)
+        body = []
+        for first, *rest in self.rows:
+            name = escape(first.text)
+            if first.href:
+                name = f'<a href="{escape(first.href)}">{name}</a>'
+            cells = "".join(f"<td>{escape(c.text)}</td>" for c in rest)
+            body.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+        caption = escape(self.caption)
+        return mark_safe(  # noqa: S308 - every text above is escaped
+            f'<div class="chart-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
+            f'<table class="chart-table"><caption>{caption}</caption><thead><tr>{head}</tr>'
+            f"</thead><tbody>{''.join(body)}</tbody></table></div>"
+        )
 
     def csv_rows(self) -> list[list[object]]:
         rows: list[list[object]] = [list(self.headings)]
@@ -95,12 +114,13 @@ def history_figures(
         series=[(subject, values)],
         empty=empty,
     )
+    statuses = _status_labels()
     table = Table(
         caption=_("Overholdelse pr. måned: %(subject)s") % {"subject": subject},
         headings=[
             _("Måned"),
             _("Øjebliksbillede"),
-            *[label for _status, label in _status_labels()],
+            *[label for _status, label in statuses],
             _("I alt"),
             _("Procent overholdt"),
         ],
@@ -111,7 +131,7 @@ def history_figures(
             Cell(month_text(point.month), point.month.strftime("%Y-%m")),
             Cell(day_text(point.day) if point.day else "–", point.day),
         ]
-        for status, _label in _status_labels():
+        for status, _label in statuses:
             n = getattr(counts, status) if counts else None
             cells.append(Cell("–" if n is None else count_text(n), n))
         cells.append(

@@ -76,6 +76,8 @@ class DashboardFilterForm(forms.Form):
         unit_field = self.fields["unit"]
         assert isinstance(unit_field, forms.ModelChoiceField)
         unit_field.queryset = visible.filter(listed)
+        # Drawn from one read of the choices (the select would otherwise read them twice).
+        unit_field.widget.choices = list(unit_field.choices)
         start, end = default_range(timezone.localdate())
         self.fields["start"].widget.attrs["placeholder"] = start.isoformat()
         self.fields["end"].widget.attrs["placeholder"] = end.isoformat()

@@ -20,6 +20,7 @@ from .charts import day_text
 from .figures import history_figures, last_snapshot_day, rollup_figure, team_figures
 from .forms import default_range
 from .selectors import compliance_history, team_comparison
+from .svg import line_svg
 
 
 class HomeCompliancePanel(Component):
@@ -46,6 +47,7 @@ class HomeCompliancePanel(Component):
         return {
             "unit": self.unit,
             "chart": chart,
+            "svg": line_svg(chart),
             "table": table,
             "now": rollup_figure(unit_breakdown_row(self.unit)),
             "latest": day_text(latest) if latest else None,
@@ -78,6 +80,7 @@ class TeamOverviewPanel(Component):
         chart, table, today = team_figures(team_comparison(unit=self.unit, start=start, end=end))
         return {
             "chart": chart,
+            "svg": line_svg(chart),
             "table": table,
             "today": today,
             "csv_url": reverse("overview:team-chart", args=["csv"]),

@@ -8,7 +8,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Sum
+from django.db.models import Max, Subquery, Sum
+from django.db.models.functions import TruncMonth
 
 from compliance.models import Requirement, Status
 from compliance.selectors import RollupRow, unit_status_counts
@@ -69,27 +70,34 @@ def compliance_history(
     requirement: Requirement | None = None,
 ) -> dict[int, list[MonthPoint]]:
     """{unit id: one point per month from ``start`` to ``end``}: each month's last snapshot day
-    within the range, summed over requirements unless one is given. One query (the days of
-    the range, grouped by unit and day, read through the (unit, day, requirement) index)."""
+    within the range, summed over requirements unless one is given. One query: the last day
+    of each month is found in the database (snapshots are taken for all units at once), and
+    only those days' rows are read and summed, through the (unit, day, requirement) index."""
     rows = ComplianceSnapshot.objects.filter(unit_id__in=unit_ids, day__gte=start, day__lte=end)
     if requirement is not None:
         rows = rows.filter(requirement=requirement)
+    month_ends = (
+        rows.annotate(month=TruncMonth("day"))
+        .values("month")
+        .annotate(last=Max("day"))
+        .values("last")
+    )
     columns = [str(status) for status in COLUMNS]
-    last: dict[int, dict[dt.date, tuple[dt.date, Counts]]] = defaultdict(dict)
+    found: dict[int, dict[dt.date, tuple[dt.date, Counts]]] = defaultdict(dict)
     for row in (
-        rows.order_by("unit_id", "day")
+        rows.filter(day__in=Subquery(month_ends))
+        .order_by()
         .values("unit_id", "day")
         .annotate(**{f"n_{c}": Sum(c) for c in columns})
     ):
         counts = Counts(**{c: row[f"n_{c}"] or 0 for c in columns})
-        last[row["unit_id"]][row["day"].replace(day=1)] = (row["day"], counts)  # later days win
+        found[row["unit_id"]][row["day"].replace(day=1)] = (row["day"], counts)
     months = months_between(start, end)
     history = {}
     for unit_id in unit_ids:
-        found = last.get(unit_id, {})
         points = []
         for month in months:
-            hit = found.get(month)
+            hit = found.get(unit_id, {}).get(month)
             points.append(
                 MonthPoint(month=month, day=hit[0] if hit else None, counts=hit[1] if hit else None)
             )

@@ -36,14 +36,11 @@ from .figures import (
 )
 from .forms import DashboardFilterForm, default_range
 from .selectors import compliance_history, team_comparison, unit_breakdown
+from .svg import chart_svg
 
 logger = logging.getLogger(__name__)
 
-SVG_TEMPLATES = {
-    "udvikling": "overview/charts/line.svg",
-    "enheder": "overview/charts/stacked.svg",
-    "overskredne": "overview/charts/bars.svg",
-}
+CHARTS = ("udvikling", "enheder", "overskredne")
 FORMATS = ("csv", "svg")
 
 
@@ -68,7 +65,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not may_see_dashboard(request.user):
         raise PermissionDenied
     export, chart_name = request.GET.get("format"), request.GET.get("chart", "udvikling")
-    if export is not None and (export not in FORMATS or chart_name not in SVG_TEMPLATES):
+    if export is not None and (export not in FORMATS or chart_name not in CHARTS):
         logger.warning(
             "overview export refused user=%s format=%s chart=%s",
             request.user.pk,
@@ -114,7 +111,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if export == "csv":
             return csv_response(request, table, stem=stem, what=what, unit=unit)
         return svg_response(
-            request, chart, template=SVG_TEMPLATES[chart_name], stem=stem, what=what, unit=unit
+            request, chart_svg(chart, standalone=True), stem=stem, what=what, unit=unit
         )
 
     query = {"unit": unit.pk, "start": start.isoformat(), "end": end.isoformat()}
@@ -133,7 +130,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "heading": headings[name],
                 "chart": chart,
                 "table": table,
-                "svg_template": SVG_TEMPLATES[name],
+                "svg": chart_svg(chart),
                 "csv_url": "?" + urlencode({**query, "format": "csv", "chart": name}),
                 "svg_url": "?" + urlencode({**query, "format": "svg", "chart": name}),
             }
@@ -165,8 +162,7 @@ def team_chart_download(request: HttpRequest, fmt: str) -> HttpResponse:
         return csv_response(request, table, stem="mit-team-udvikling", what=what, unit=unit)
     return svg_response(
         request,
-        chart,
-        template="overview/charts/line.svg",
+        chart_svg(chart, standalone=True),
         stem="mit-team-udvikling",
         what=what,
         unit=unit,
