@@ -22,7 +22,7 @@ from collections import defaultdict
 from django.utils import timezone
 
 from compliance.models import Requirement, StatusCount
-from overview.models import ComplianceSnapshot
+from overview.models import ComplianceSnapshot, SnapshotDay
 from overview.services import COLUMNS
 from people.models import OrgUnit
 
@@ -62,7 +62,7 @@ def _status_on(past: list[tuple[int, str]], days_ago: int) -> str:
 
 def seed_overview(context: dict) -> None:
     today = timezone.localdate()
-    if ComplianceSnapshot.objects.filter(day__lt=today).exists():
+    if SnapshotDay.objects.filter(day__lt=today).exists():
         return
     units = {u.pk: u for u in OrgUnit.objects.all()}
     names = dict(Requirement.objects.values_list("pk", "name"))
@@ -114,7 +114,13 @@ def seed_overview(context: dict) -> None:
         for (unit_id, requirement_id, days_ago), counts in daily.items()
         if any(counts.values())
     ]
+    per_day: dict[dt.date, int] = defaultdict(int)
+    for row in rows:
+        per_day[row.day] += 1
     ComplianceSnapshot.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    SnapshotDay.objects.bulk_create(
+        [SnapshotDay(day=day, rows=n) for day, n in per_day.items()], ignore_conflicts=True
+    )
     logger.info("overview demo history rows=%s lagging=%s", len(rows), lagging_path)
 
 

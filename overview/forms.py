@@ -29,18 +29,36 @@ def default_range(today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), today
 
 
+class UnitChoiceField(forms.Field):
+    """A unit among those the form was given (``set_units``): drawn as the select's options and
+    validated against the same list, so the units are read once (one query) for both."""
+
+    widget = FastSelect
+    default_error_messages = {
+        "invalid_choice": _("Enheden findes ikke, eller du har ikke adgang til at se den.")
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.units: dict[str, OrgUnit] = {}
+
+    def set_units(self, units: list[OrgUnit]) -> None:
+        self.units = {str(u.pk): u for u in units}
+        self.widget.choices = [(u.pk, u.name) for u in units]  # type: ignore[attr-defined]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        unit = self.units.get(str(value))
+        if unit is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return unit
+
+
 class DashboardFilterForm(forms.Form):
-    unit = ShortModelChoiceField(
-        label=_("Enhed (med underenheder)"),
-        queryset=OrgUnit.objects.none(),
-        required=False,
-        empty_label=None,
-        label_field="name",
-        widget=FastSelect,
-        error_messages={
-            "invalid_choice": _("Enheden findes ikke, eller du har ikke adgang til at se den.")
-        },
-    )
+    unit = UnitChoiceField(label=_("Enhed (med underenheder)"), required=False)
     requirement = ShortModelChoiceField(
         label=_("Krav"),
         queryset=Requirement.objects.order_by("name"),
@@ -65,19 +83,16 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, data=None, *, user: User, **kwargs):
         super().__init__(data, **kwargs)
-        visible = units_visible(user=user)
-        self.visible = visible
         # The list offers the areas and centres HR may see; a deeper unit (a team, from a link)
         # is valid too when it lies within what HR may see, and is then offered as well.
         raw = (data or {}).get("unit", "")
         listed = Q(depth__lte=3)
         if str(raw).isdigit():
             listed |= Q(pk=int(raw))
+        self.units = list(units_visible(user=user).filter(listed))
         unit_field = self.fields["unit"]
-        assert isinstance(unit_field, forms.ModelChoiceField)
-        unit_field.queryset = visible.filter(listed)
-        # Drawn from one read of the choices (the select would otherwise read them twice).
-        unit_field.widget.choices = list(unit_field.choices)
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.set_units(self.units)
         start, end = default_range(timezone.localdate())
         self.fields["start"].widget.attrs["placeholder"] = start.isoformat()
         self.fields["end"].widget.attrs["placeholder"] = end.isoformat()
@@ -99,7 +114,8 @@ class DashboardFilterForm(forms.Form):
             )
         data["start"], data["end"] = start, end
         if data.get("unit") is None and "unit" not in self.errors:
-            data["unit"] = self.visible.first()
+            # The top of what HR may see (the units are in tree order).
+            data["unit"] = self.units[0] if self.units else None
             if data["unit"] is None:
                 raise forms.ValidationError(
                     _("Du er ikke knyttet til en enhed, så der er ingen enheder at vise.")

@@ -8,14 +8,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max, Subquery, Sum
+from django.db.models import Max, Sum
 from django.db.models.functions import TruncMonth
 
 from compliance.models import Requirement, Status
 from compliance.selectors import RollupRow, unit_status_counts
 from people.models import OrgUnit
 
-from .models import ComplianceSnapshot
+from .models import ComplianceSnapshot, SnapshotDay
 from .services import COLUMNS
 
 
@@ -70,28 +70,27 @@ def compliance_history(
     requirement: Requirement | None = None,
 ) -> dict[int, list[MonthPoint]]:
     """{unit id: one point per month from ``start`` to ``end``}: each month's last snapshot day
-    within the range, summed over requirements unless one is given. One query: the last day
-    of each month is found in the database (snapshots are taken for all units at once), and
-    only those days' rows are read and summed, through the (unit, day, requirement) index."""
-    rows = ComplianceSnapshot.objects.filter(unit_id__in=unit_ids, day__gte=start, day__lte=end)
-    if requirement is not None:
-        rows = rows.filter(requirement=requirement)
-    month_ends = (
-        rows.annotate(month=TruncMonth("day"))
+    within the range, summed over requirements unless one is given. Two queries: the months'
+    last days (from ``SnapshotDay``), then only those days' rows, read through the
+    (unit, day, requirement) index."""
+    month_ends = list(
+        SnapshotDay.objects.filter(day__gte=start, day__lte=end)
+        .annotate(month=TruncMonth("day"))
         .values("month")
         .annotate(last=Max("day"))
-        .values("last")
+        .values_list("last", flat=True)
     )
     columns = [str(status) for status in COLUMNS]
     found: dict[int, dict[dt.date, tuple[dt.date, Counts]]] = defaultdict(dict)
-    for row in (
-        rows.filter(day__in=Subquery(month_ends))
-        .order_by()
-        .values("unit_id", "day")
-        .annotate(**{f"n_{c}": Sum(c) for c in columns})
-    ):
-        counts = Counts(**{c: row[f"n_{c}"] or 0 for c in columns})
-        found[row["unit_id"]][row["day"].replace(day=1)] = (row["day"], counts)
+    if month_ends:
+        rows = ComplianceSnapshot.objects.filter(unit_id__in=unit_ids, day__in=month_ends)
+        if requirement is not None:
+            rows = rows.filter(requirement=requirement)
+        for row in (
+            rows.order_by().values("unit_id", "day").annotate(**{f"n_{c}": Sum(c) for c in columns})
+        ):
+            counts = Counts(**{c: row[f"n_{c}"] or 0 for c in columns})
+            found[row["unit_id"]][row["day"].replace(day=1)] = (row["day"], counts)
     months = months_between(start, end)
     history = {}
     for unit_id in unit_ids:

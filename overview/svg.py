@@ -6,7 +6,8 @@ a downloaded file (``standalone=True`` adds the XML declaration)."""
 
 from __future__ import annotations
 
-from django.utils.html import escape
+from html import escape
+
 from django.utils.safestring import SafeString, mark_safe
 
 from .charts import BarChart, LineChart, Pattern, StackedChart, Tick

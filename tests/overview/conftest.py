@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from compliance.models import Assignment, Requirement, Status
 from compliance.services import counts_rebuild, requirements_evaluate
-from overview.models import ComplianceSnapshot
+from overview.models import ComplianceSnapshot, SnapshotDay
 from tests.compliance.conftest import requirement
 from tests.factories import UserFactory, course
 
@@ -30,6 +30,8 @@ def cycles(learner, manager, outsider, hr, tree):
 
 
 def snapshot(unit, requirement, day: dt.date, **counts) -> ComplianceSnapshot:
+    """A snapshot row written by hand, with its day marked as stored (as snapshot_take does)."""
+    SnapshotDay.objects.get_or_create(day=day)
     return ComplianceSnapshot.objects.create(unit=unit, requirement=requirement, day=day, **counts)
 
 

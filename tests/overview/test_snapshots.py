@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from compliance.models import Assignment, Status, StatusCount
 from compliance.services import counts_rebuild
-from overview.models import ComplianceSnapshot
+from overview.models import ComplianceSnapshot, SnapshotDay
 from overview.services import snapshot_take, snapshots_thin, thinning_cutoff
 from overview.tasks import compliance_snapshot_task
 from tests.overview.conftest import snapshot
@@ -39,6 +39,7 @@ def test_a_snapshot_holds_the_materialised_counts_of_every_unit_and_requirement(
     rows = {(r.unit_id, r.requirement_id): as_counts(r) for r in ComplianceSnapshot.objects.all()}
     assert written == len(rows) == len(expected)
     assert rows == expected
+    assert SnapshotDay.objects.get(day=DAY).rows == written
     tmf = ComplianceSnapshot.objects.get(unit=units["tmf"], day=DAY)
     assert (tmf.completed, tmf.not_started, tmf.overdue) == (1, 2, 1)
 
@@ -85,6 +86,7 @@ def test_old_days_are_thinned_to_the_last_day_of_each_month(cycles, units):
         dt.date(2023, 12, 2),
         dt.date(2026, 12, 3),
     ]
+    assert sorted(SnapshotDay.objects.values_list("day", flat=True)) == kept
     assert snapshots_thin(today=today) == 0
 
 
