@@ -38,7 +38,7 @@ class UnitChoiceField(forms.Field):
         "invalid_choice": _("Enheden findes ikke, eller du har ikke adgang til at se den.")
     }
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.units: dict[str, OrgUnit] = {}
 
