@@ -38,6 +38,7 @@ MODULES = [
     "bench.certificates_bulk",
     "bench.lesson",
     "bench.search",
+    "bench.overview",
     "bench.history_import",  # last: it completes cycles in the bench data
 ]
 SIZES = {"full": 45_000, "small": 4_500}

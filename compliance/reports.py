@@ -10,7 +10,7 @@ from functools import cached_property
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Case, CharField, Exists, F, OuterRef, Sum, Value, When
+from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Sum, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -198,6 +198,16 @@ class AssignmentFilterSet(WagtailFilterSet):
     class Meta:
         model = Assignment
         fields = ["unit", "course", "requirement", "status", "due_at", "imported"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # ?unit= may also name a team (a link from the overview's bars): the picker lists the
+        # areas and centres, and the named unit with them (still one query).
+        raw = (data or {}).get("unit", "")
+        if str(raw).isdigit():
+            self.filters["unit"].queryset = OrgUnit.objects.filter(
+                Q(depth__lte=3) | Q(pk=int(raw))
+            ).order_by("path")
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(unit__path__startswith=value.path)

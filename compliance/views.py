@@ -21,6 +21,11 @@ from .selectors import managed_unit, team_status
 
 ACKNOWLEDGE_ANCHOR = "#laest-og-forstaaet"
 
+#: Apps above compliance add panels to /mit-team/ through this hook: ``fn(request, unit)``
+#: returns a component with ``render_html(context)`` (Wagtail's ``Component``), an HTML string
+#: or None.
+TEAM_PANELS_HOOK = "paragraf_team_panels"
+
 
 @login_required
 def my_team(request: HttpRequest) -> HttpResponse:
@@ -36,11 +41,22 @@ def my_team(request: HttpRequest) -> HttpResponse:
         subject_unit=unit,
     )
     team_panels = [
-        html for panel in hooks.get_hooks("paragraf_team_panels") if (html := panel(request, unit))
+        _panel_html(panel(request, unit), request) for panel in hooks.get_hooks(TEAM_PANELS_HOOK)
     ]
     return TemplateResponse(
-        request, "compliance/my_team.html", {"team": status, "team_panels": team_panels}
+        request,
+        "compliance/my_team.html",
+        {"team": status, "team_panels": [html for html in team_panels if html]},
     )
+
+
+def _panel_html(panel, request: HttpRequest) -> str:
+    """A team panel as HTML: a Wagtail ``Component`` (``render_html``), an HTML string, or ""."""
+    if not panel:
+        return ""
+    if hasattr(panel, "render_html"):
+        return panel.render_html({"request": request})
+    return panel
 
 
 def _posted_int(request: HttpRequest, name: str) -> int | None:

@@ -31,6 +31,7 @@ from .findings import seed_findings
 from .guidelines import seed_guideline_demo
 from .history import seed_history_files
 from .orgtree import DEMO_PEOPLE, ORG_UNITS
+from .overview import seed_overview
 from .quizzes import seed_quizzes
 from .regrade import seed_regrade_demo
 from .scorm import seed_scorm
@@ -250,6 +251,8 @@ EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_authoring,
     seed_history_files,
     seed_findings,
+    # Last: twelve months of compliance history derived from the counts the steps above left.
+    seed_overview,
     # Indexed as they are published; rebuilt here for a database seeded before the search app.
     lambda context: search_reindex(),
 ]

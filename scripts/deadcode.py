@@ -27,6 +27,7 @@ APPS = [
     "authoring",
     "compliance",
     "certificates",
+    "overview",
 ]
 APPS += ["site", "demo"]
 CHECKED = {"function", "method", "class", "property", "import", "unreachable_code"}
@@ -64,6 +65,7 @@ FRAMEWORK_NAMES = [
     "formfield",
     "do_GET",  # http.server's request handlers (the ELI fixture server)
     "log_message",
+    "Media",  # Django's media definitions on forms, widgets and Wagtail components
 ]
 DECORATORS = ["@hooks.register", "@shared_task", "@register*", "@receiver"]
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "authoring",
     "search",
     "xapi",
+    "overview",
     "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -233,6 +234,12 @@ CELERY_BEAT_SCHEDULE["quizzes-item-totals-rebuild"] = {
 CELERY_BEAT_SCHEDULE["search-reindex"] = {
     "task": "search.tasks.search_reindex_task",
     "schedule": crontab(hour=3, minute=30),
+}
+# Overview: the compliance counts stored as the previous day's close, and days older than three
+# years thinned to one a month, just after midnight.
+CELERY_BEAT_SCHEDULE["overview-compliance-snapshot"] = {
+    "task": "overview.tasks.compliance_snapshot_task",
+    "schedule": crontab(hour=0, minute=15),
 }
 # HR import: uploads not loaded within 24 hours (previews hold personal data) are deleted, hourly.
 CELERY_BEAT_SCHEDULE["people-hr-imports-purge"] = {

@@ -19,6 +19,7 @@ urlpatterns = [
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprog/", set_language, name="set_language"),
     path("mine-kurser/", views.my_courses, name="my-courses"),
+    path("mit-team/udvikling/", include("overview.urls")),
     path("mit-team/", include("compliance.urls")),
     path("laest-og-forstaaet/", include("compliance.acknowledgement_urls")),
     path("beskeder/", include("notices.urls")),

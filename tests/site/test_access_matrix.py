@@ -60,6 +60,7 @@ OUR_APPS = {
     "compliance",
     "certificates",
     "search",
+    "overview",
     "demo",
     "notices",
     "findings",
@@ -107,6 +108,8 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "certificates:verify": ("GET", "certificate_code", OPEN),
     "certificates:lookup": ("GET", "", OPEN),
     "search": ("GET", "", LOGGED_IN),
+    # The manager's team chart as CSV/SVG: their own unit only (tests/overview).
+    "overview:team-chart": ("GET", "team_chart", MANAGERS),
     "wagtail_serve": ("GET", "lesson_path", OPEN),
     # Our admin views
     "paragraf_person_search": ("GET", "", HR_ONLY),
@@ -142,6 +145,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "quizzes_regrade:attempt": ("GET", "attempt", JURIST_ONLY),
     # An unknown answer: the jurist is sent back with a Danish refusal, nothing changes.
     "quizzes_regrade:override": ("POST", "attempt_item_missing", JURIST_ONLY),
+    "overview_dashboard": ("GET", "", HR_ONLY),
     "compliance_rollup": ("GET", "", HR_ONLY),
     "compliance_rollup_results": ("GET", "", HR_ONLY),
     "compliance_assignments": ("GET", "", HR_ONLY),
@@ -394,6 +398,7 @@ def world(tree, groups, units, learner, manager, hr, jurist, settings, tmp_path)
         "": {},
         "missing": {"item_id": 999_999},
         "json": {"fmt": "json"},
+        "team_chart": {"fmt": "csv"},
         "csv": {"file_format": "csv"},
         "lesson": {"page_id": lesson.pk},
         "lesson_path": {"path": lesson.url},
