@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 
 import pytest
@@ -10,6 +12,50 @@ from django.core.cache import cache
 from people.roles import HR, JURIST, LEARNER, MANAGER
 from people.services import roles_ensure
 from tests.factories import UserFactory, site_tree, unit
+
+
+class LogCapture(logging.Handler):
+    """What a test logged, for ``caplog`` below."""
+
+    def __init__(self):
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.format(record) for record in self.records)
+
+    @property
+    def messages(self) -> list[str]:
+        return [record.getMessage() for record in self.records]
+
+    @contextlib.contextmanager
+    def at_level(self, level: int, logger: str | None = None):
+        target = logging.getLogger(logger)
+        previous = target.level
+        target.setLevel(level)
+        try:
+            yield self
+        finally:
+            target.setLevel(previous)
+
+
+@pytest.fixture
+def caplog():
+    """pytest's ``caplog`` for the parts the suite uses (``at_level``, ``text``, ``records``,
+    ``messages``), also where pytest's logging plugin is off: the PostgreSQL and service legs
+    run with ``-p no:logging``, where the plugin's own fixture does not exist."""
+    handler = LogCapture()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
 
 
 @pytest.fixture(autouse=True)
