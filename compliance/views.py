@@ -22,8 +22,7 @@ from .selectors import managed_unit, team_status
 ACKNOWLEDGE_ANCHOR = "#laest-og-forstaaet"
 
 #: Apps above compliance add panels to /mit-team/ through this hook: ``fn(request, unit)``
-#: returns a component with ``render_html(context)`` (Wagtail's ``Component``), an HTML string
-#: or None.
+#: returns a component with ``render_html(context)`` (Wagtail's ``Component``) or None.
 TEAM_PANELS_HOOK = "paragraf_team_panels"
 
 
@@ -40,23 +39,13 @@ def my_team(request: HttpRequest) -> HttpResponse:
         what="Mit team: status for obligatorisk uddannelse",
         subject_unit=unit,
     )
-    team_panels = [
-        _panel_html(panel(request, unit), request) for panel in hooks.get_hooks(TEAM_PANELS_HOOK)
-    ]
+    panels = [fn(request, unit) for fn in hooks.get_hooks(TEAM_PANELS_HOOK)]
+    context = {"request": request}
     return TemplateResponse(
         request,
         "compliance/my_team.html",
-        {"team": status, "team_panels": [html for html in team_panels if html]},
+        {"team": status, "team_panels": [p.render_html(context) for p in panels if p]},
     )
-
-
-def _panel_html(panel, request: HttpRequest) -> str:
-    """A team panel as HTML: a Wagtail ``Component`` (``render_html``), an HTML string, or ""."""
-    if not panel:
-        return ""
-    if hasattr(panel, "render_html"):
-        return panel.render_html({"request": request})
-    return panel
 
 
 def _posted_int(request: HttpRequest, name: str) -> int | None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.snippets.models import register_snippet
@@ -160,18 +160,24 @@ def practice_menu_item():
     )
 
 
+class PracticeTeamPanel(Component):
+    template_name = "findings/includes/team_panel.html"
+
+    def __init__(self, *, rows, unit):
+        self.rows, self.unit = rows, unit
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows, "unit": self.unit}
+
+
 @hooks.register("paragraf_team_panels")
-def practice_team_panel(request, unit) -> str:
+def practice_team_panel(request, unit) -> PracticeTeamPanel | None:
     """On /mit-team/: "Jura i praksis" for the manager's own subtree (the last twelve months).
-    Only figures per provision – never the findings' text – and empty when there are none."""
+    Only figures per provision – never the findings' text – and none when there are none."""
     if unit is None:
-        return ""
+        return None
     today = timezone.localdate()
     rows = practice_rows(
         unit=unit, date_from=today - dt.timedelta(days=DEFAULT_PANEL_DAYS), date_to=today
     )
-    if not rows:
-        return ""
-    return render_to_string(
-        "findings/includes/team_panel.html", {"rows": rows, "unit": unit}, request=request
-    )
+    return PracticeTeamPanel(rows=rows, unit=unit) if rows else None
