@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed
 
 export DJANGO_SETTINGS_MODULE ?= paragraf.settings
 
-APPS := site people notices guidelines courses quizzes scorm authoring compliance findings certificates xapi overview search demo
+APPS := site people notices guidelines courses quizzes scorm authoring compliance findings certificates xapi overview statusreport search demo
 
 .PHONY: setup lock upgrade run test test-services test-e2e lint bench load messages clean ralph ralph-lock
 

@@ -39,6 +39,7 @@ MODULES = [
     "bench.lesson",
     "bench.search",
     "bench.overview",
+    "bench.statusreport",
     "bench.history_import",  # last: it completes cycles in the bench data
 ]
 SIZES = {"full": 45_000, "small": 4_500}

@@ -32,6 +32,7 @@ from .guidelines import seed_guideline_demo
 from .history import seed_history_files
 from .orgtree import DEMO_PEOPLE, ORG_UNITS
 from .overview import seed_overview
+from .participation import seed_participation
 from .quizzes import seed_quizzes
 from .regrade import seed_regrade_demo
 from .scorm import seed_scorm
@@ -251,6 +252,7 @@ EXTRA_STEPS: list[Callable[[dict[str, Any]], object]] = [
     seed_authoring,
     seed_history_files,
     seed_findings,
+    seed_participation,
     # Last: twelve months of compliance history derived from the counts the steps above left.
     seed_overview,
     # Indexed as they are published; rebuilt here for a database seeded before the search app.

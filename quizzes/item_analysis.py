@@ -361,3 +361,48 @@ def citation_analysis(
             )
         )
     return sorted(result, key=lambda s: (s.facility if s.facility is not None else 2, s.key))
+
+
+@dataclass
+class ThemeStat(Figures):
+    """The answers to questions citing one act (its abbreviation) or one guideline (its title)."""
+
+    theme: str
+    questions: int = 0
+    sums: Sums = field(default_factory=Sums)
+
+
+def theme_analysis(*, unit: OrgUnit | None = None) -> list[ThemeStat]:
+    """Per legal theme (the cited act's abbreviation, or the guideline's title) the figures
+    pooled over every answer to a question citing it, each answer counted once per theme
+    however many of its provisions the question cites; hardest first. Four queries."""
+    groups = _groups(_where(unit=unit))
+    provision_ids, section_ids = set(), set()
+    for group in groups:
+        for ref in group.snapshot.get("citations") or []:
+            provision_ids.update(pk for kind, pk in ref.items() if kind == "provision")
+            section_ids.update(pk for kind, pk in ref.items() if kind == "section")
+    acts = dict(
+        StatuteProvision.objects.filter(pk__in=provision_ids).values_list("pk", "act_short")
+    )
+    guidelines = dict(
+        GuidelineSection.objects.filter(pk__in=section_ids).values_list("pk", "page__title")
+    )
+    stats: dict[str, ThemeStat] = {}
+    questions: dict[str, set[int]] = defaultdict(set)
+    for group in groups:
+        themes = set()
+        for ref in group.snapshot.get("citations") or []:
+            for kind, pk in ref.items():
+                theme = acts.get(pk) if kind == "provision" else guidelines.get(pk)
+                if theme:
+                    themes.add(theme)
+        for theme in themes:
+            stat = stats.setdefault(theme, ThemeStat(theme=theme))
+            stat.sums += group.sums
+            questions[theme].add(group.question_id)
+    for theme, stat in stats.items():
+        stat.questions = len(questions[theme])
+    return sorted(
+        stats.values(), key=lambda s: (s.facility if s.facility is not None else 2, s.theme)
+    )

@@ -28,6 +28,11 @@ APPS = [
     "compliance",
     "certificates",
     "overview",
+    "scorm",
+    "findings",
+    "xapi",
+    "search",
+    "statusreport",
 ]
 APPS += ["site", "demo"]
 CHECKED = {"function", "method", "class", "property", "import", "unreachable_code"}

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "xapi",
     "overview",
+    "statusreport",
     "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

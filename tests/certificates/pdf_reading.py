@@ -117,3 +117,23 @@ def qr_modules(data: bytes) -> set[tuple[int, int]]:
 
 def image_xobjects(data: bytes) -> list[PdfObject]:
     return [obj for obj in objects(data).values() if b"/Subtype /Image" in obj.head]
+
+
+def pages_text(data: bytes) -> str:
+    """The strings drawn on every page, in drawing order, joined by spaces (for documents of
+    more than one page, such as the status report)."""
+    found = objects(data)
+    maps = {}
+    for obj in found.values():
+        if re.search(rb"/Type /Font\b", obj.head) and b"/ToUnicode" in obj.head:
+            name = re.search(rb"/Name /(\S+)", obj.head).group(1)
+            maps[name] = _to_unicode(found[_reference(obj.head, b"ToUnicode")].stream)
+    runs, font = [], {}
+    token = re.compile(rb"/(\S+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj", re.S)
+    for page in (obj for obj in found.values() if re.search(rb"/Type /Page\b", obj.head)):
+        for match in token.finditer(found[_reference(page.head, b"Contents")].stream):
+            if match.group(1) is not None:
+                font = maps.get(match.group(1), {})
+            else:
+                runs.append("".join(font.get(code, "?") for code in _unescape(match.group(2))))
+    return " ".join(runs)

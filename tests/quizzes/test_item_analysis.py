@@ -19,7 +19,13 @@ import math
 
 import pytest
 
-from quizzes.item_analysis import citation_analysis, item_analysis, item_warnings, pearson
+from quizzes.item_analysis import (
+    citation_analysis,
+    item_analysis,
+    item_warnings,
+    pearson,
+    theme_analysis,
+)
 from quizzes.services import attempt_start
 from tests.factories import UserFactory
 from tests.quizzes.conftest import take
@@ -85,6 +91,18 @@ def test_per_citation_figures_are_pooled_over_every_answer_citing_it(item_data):
     provision = by_key["FVL-19-1"]
     assert provision.answers == 4 and provision.discrimination == pytest.approx(1 / math.sqrt(2))
     assert "AG-UDE-2" not in by_key
+
+
+def test_per_theme_figures_count_each_answer_once_per_act_or_guideline(item_data, units):
+    by_theme = {t.theme: t for t in theme_analysis()}
+    # Q1 and Q3 cite the guideline: 8 answers, 5 of 8 points; Q1 cites FVL too: 4 answers, 2 right.
+    [guideline_title] = set(by_theme) - {"FVL"}
+    assert by_theme[guideline_title].answers == 8 and by_theme[guideline_title].questions == 2
+    assert by_theme[guideline_title].facility == pytest.approx(0.625)
+    assert by_theme["FVL"].answers == 4 and by_theme["FVL"].facility == pytest.approx(0.5)
+    assert [t.theme for t in theme_analysis()][0] == "FVL"  # hardest first
+    in_byliv = {t.theme: t.facility for t in theme_analysis(unit=units["centre"])}
+    assert in_byliv == {"FVL": 1.0, guideline_title: 0.75}  # A and B got Q1 right, A missed Q3
 
 
 def test_a_unit_filter_shows_what_is_misunderstood_in_that_unit(item_data, units):

@@ -64,6 +64,7 @@ OUR_APPS = {
     "demo",
     "notices",
     "findings",
+    "statusreport",
 }
 #: Wagtail's own admin for the user model (people.User) is Wagtail's, not ours.
 BUILTIN_NAMESPACES = {"wagtailusers_users"}
@@ -146,6 +147,7 @@ TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     # An unknown answer: the jurist is sent back with a Danish refusal, nothing changes.
     "quizzes_regrade:override": ("POST", "attempt_item_missing", JURIST_ONLY),
     "overview_dashboard": ("GET", "", HR_ONLY),
+    "status_report": ("GET", "", HR_ONLY),
     "compliance_rollup": ("GET", "", HR_ONLY),
     "compliance_rollup_results": ("GET", "", HR_ONLY),
     "compliance_assignments": ("GET", "", HR_ONLY),
