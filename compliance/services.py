@@ -70,24 +70,35 @@ def current_cycles() -> QuerySet[Assignment]:
     return Assignment.objects.filter(~Exists(later))
 
 
-def requirement_audience(*, requirement: Requirement) -> QuerySet[User]:
-    """Active employees the requirement applies to (one query when evaluated)."""
+def audience_people(
+    *, unit_paths: list[str], job_titles: list[str], managers_only: bool = False
+) -> QuerySet[User]:
+    """Active employees in any of the units' subtrees (all units when none) whose job title
+    contains any of ``job_titles`` (any title when none); managers only if asked. A queryset:
+    one query when evaluated."""
     people = User.objects.filter(is_active=True, org_unit__isnull=False)
-    if requirement.managers_only:
+    if managers_only:
         people = people.filter(is_manager=True)
-    unit_paths = list(requirement.units.values_list("path", flat=True))
     if unit_paths:
         where = Q()
         for path in unit_paths:
             where |= Q(org_unit__path__startswith=path)
         people = people.filter(where)
-    titles = requirement.job_title_list()
-    if titles:
+    if job_titles:
         where = Q()
-        for title in titles:
+        for title in job_titles:
             where |= Q(job_title__icontains=title)
         people = people.filter(where)
     return people
+
+
+def requirement_audience(*, requirement: Requirement) -> QuerySet[User]:
+    """Active employees the requirement applies to (one query when evaluated)."""
+    return audience_people(
+        unit_paths=list(requirement.units.values_list("path", flat=True)),
+        job_titles=requirement.job_title_list(),
+        managers_only=requirement.managers_only,
+    )
 
 
 @dataclass

@@ -130,6 +130,7 @@ def followup(request: HttpRequest) -> HttpResponse:
                 due_days=form.cleaned_data["due_days"],
                 by=user,
                 title=form.cleaned_data["title"],
+                job_titles=form.cleaned_job_titles(),
             )
         except FindingRefused as refused:
             logger.info("finding followup refused user=%s reason=%r", user.pk, str(refused))

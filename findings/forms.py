@@ -69,6 +69,16 @@ class FollowUpForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Enhed (med underenheder)"), queryset=OrgUnit.objects.none()
     )
+    job_titles = forms.CharField(
+        label=_("Stillingsbetegnelser (valgfrit)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=1000,
+        help_text=_(
+            "Én pr. linje, fx “sagsbehandler”: kun medarbejdere, hvis stillingsbetegnelse "
+            "indeholder en af dem. Tom: alle i enheden."
+        ),
+    )
     due_days = forms.IntegerField(label=_("Frist i dage"), min_value=1, max_value=365, initial=30)
     title = forms.CharField(
         label=_("Kursets titel"),
@@ -82,6 +92,9 @@ class FollowUpForm(forms.Form):
         self.fields["findings"].queryset = findings  # type: ignore[attr-defined]
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["targets"].choices = targets  # type: ignore[attr-defined]
+
+    def cleaned_job_titles(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("job_titles", "").splitlines()]
 
     def cleaned_targets(self) -> list[tuple[str, int]]:
         result = []

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from compliance.models import Assignment, Requirement
 from compliance.retraining import retraining_course_assign
+from compliance.services import audience_people
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from guidelines.models import Citation, GuidelineSection, StatuteProvision
 from guidelines.services import citations_from_stream
@@ -180,9 +181,13 @@ def _citing(model, targets: Sequence[Target]):
     )
 
 
-def followup_plan(*, targets: Sequence[Target], unit: OrgUnit) -> FollowUpPlan:
+def followup_plan(
+    *, targets: Sequence[Target], unit: OrgUnit, job_titles: Sequence[str] = ()
+) -> FollowUpPlan:
     """The live lessons and questions citing ``targets`` (lessons already copied into a
-    re-training course left out) and the active people of ``unit``'s subtree. Five queries."""
+    re-training course left out) and the active people of ``unit``'s subtree, those whose job
+    title contains one of ``job_titles`` when any are given (as a requirement's audience).
+    Five queries."""
     plan = FollowUpPlan(targets=list(targets))
     retraining_paths = list(
         CoursePage.objects.filter(family=CoursePage.Family.RETRAINING).values_list(
@@ -202,7 +207,7 @@ def followup_plan(*, targets: Sequence[Target], unit: OrgUnit) -> FollowUpPlan:
         ]
     )
     plan.people = list(
-        User.objects.filter(is_active=True, org_unit__path__startswith=unit.path).order_by(
+        audience_people(unit_paths=[unit.path], job_titles=list(job_titles)).order_by(
             "last_name", "first_name", "pk"
         )
     )
@@ -230,10 +235,11 @@ def followup_create(
     due_days: int,
     by: User,
     title: str = "",
+    job_titles: Sequence[str] = (),
 ) -> tuple[Requirement, list[Assignment]]:
-    """A targeted requirement: the active people of ``unit``'s subtree take copies of the lessons
-    (and a quiz of the questions) citing ``targets`` within ``due_days``; linked back to the
-    findings. Raises FindingRefused, writing nothing, when there are no findings or targets,
+    """A targeted requirement: the active people of ``unit``'s subtree (with one of
+    ``job_titles``, when given) take copies of the lessons (and a quiz of the questions) citing
+    ``targets`` within ``due_days``; linked back to the findings. Raises FindingRefused, writing nothing, when there are no findings or targets,
     the unit is outside the author's scope, nothing cites the targets or nobody is in the unit.
     """
     if not findings:
@@ -244,10 +250,15 @@ def followup_create(
         raise FindingRefused(_("Enheden ligger uden for det, du har adgang til."))
     if not 1 <= due_days <= 365:
         raise FindingRefused(_("Fristen skal være mellem 1 og 365 dage."))
-    plan = followup_plan(targets=targets, unit=unit)
+    titles = [t.strip().lower() for t in job_titles if t.strip()]
+    plan = followup_plan(targets=targets, unit=unit, job_titles=titles)
     if not plan.lessons:
         raise FindingRefused(
             _("Ingen offentliggjorte lektioner henviser til de valgte bestemmelser eller afsnit.")
+        )
+    if not plan.people and titles:
+        raise FindingRefused(
+            _("Der er ingen aktive medarbejdere i enheden med de valgte stillingsbetegnelser.")
         )
     if not plan.people:
         raise FindingRefused(_("Der er ingen aktive medarbejdere i enheden."))
@@ -273,6 +284,10 @@ def followup_create(
             index=index,
         )
         requirement.units.set([unit])
+        if titles:
+            # the requirement names its audience as HR's own requirements do
+            requirement.job_titles = "\n".join(titles)
+            requirement.save(update_fields=["job_titles"])
         for finding in findings:
             finding.requirements.add(requirement)
     logger.info(

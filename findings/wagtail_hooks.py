@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -181,3 +182,28 @@ def practice_team_panel(request, unit) -> PracticeTeamPanel | None:
         unit=unit, date_from=today - dt.timedelta(days=DEFAULT_PANEL_DAYS), date_to=today
     )
     return PracticeTeamPanel(rows=rows, unit=unit) if rows else None
+
+
+@hooks.register("paragraf_citation_panels")
+def practice_citation_panels(request, targets) -> dict[tuple[str, int], str]:
+    """On the jurists' "where is it taught and tested" pages: each provision's or section's
+    "Jura i praksis" figures for the user's administration in the last twelve months — findings
+    by severity, the share trained in it, the quiz facility (about ten queries for all the
+    targets of the page together)."""
+    if not reports.may_see_practice(request.user) or not targets:
+        return {}
+    unit = units_visible(user=request.user).first()
+    if unit is None:
+        return {}
+    today = timezone.localdate()
+    date_from = today - dt.timedelta(days=DEFAULT_PANEL_DAYS)
+    rows = practice_rows(unit=unit, date_from=date_from, date_to=today, targets=targets)
+    report_url = reverse("findings_practice") + "?" + urlencode({"unit": unit.pk})
+    return {
+        (row.kind, row.pk): render_to_string(
+            "findings/includes/citation_panel.html",
+            {"row": row, "unit": unit, "report_url": report_url},
+            request=request,
+        )
+        for row in rows
+    }

@@ -246,12 +246,30 @@ def change_decide(request: HttpRequest, change_id: int) -> HttpResponse:
 # --- Where a guideline or provision is taught and tested -------------------------------------
 
 
+def citation_panels(
+    request: HttpRequest, targets: list[tuple[str, int]]
+) -> dict[tuple[str, int], str]:
+    """(kind, pk) → HTML from the apps that know more about a provision or section than where it
+    is cited (findings' "Jura i praksis" figures). Guidelines does not import them (layers): each
+    registers ``paragraf_citation_panels``, a function (request, targets) → {target: html},
+    called once for all the targets of a page."""
+    panels: dict[tuple[str, int], str] = {}
+    for hook in hooks.get_hooks("paragraf_citation_panels"):
+        for target, html in (hook(request, targets) or {}).items():
+            panels[target] = panels.get(target, "") + html
+    return panels
+
+
 def guideline_citations(request: HttpRequest, page_id: int) -> HttpResponse:
     _require(may_see_changes, request)
     page = get_object_or_404(GuidelinePage, pk=page_id)
     sections = list(page.sections.all())
     cited_by = guideline_cited_by(page=page, request=request)
-    rows = [(section, cited_by.get(section.pk)) for section in sections]
+    panels = citation_panels(request, [("section", section.pk) for section in sections])
+    rows = [
+        (section, cited_by.get(section.pk), panels.get(("section", section.pk), ""))
+        for section in sections
+    ]
     return render(
         request,
         "guidelines/admin/guideline_citations.html",
@@ -274,6 +292,9 @@ def provision_citations(request: HttpRequest, provision_id: int) -> HttpResponse
             "provision": provision,
             "may_confirm": request.user.has_perm("guidelines.change_statuteprovision"),
             "cited_by": provision_cited_by(provision=provision, request=request),
+            "panel": citation_panels(request, [("provision", provision.pk)]).get(
+                ("provision", provision.pk), ""
+            ),
             "page_title": _("Hvor %(ref)s undervises og testes") % {"ref": provision.reference},
             "header_icon": "openquote",
         },

@@ -101,3 +101,45 @@ def test_a_followup_without_lessons_or_outside_scope_writes_nothing(
             by=outsider_jurist,
         )
     assert not Requirement.objects.exists()
+
+
+def test_a_followup_can_be_limited_to_the_caseworkers_of_the_unit(
+    client, jurist, learner, manager, units, provisions, cited_course
+):
+    finding = add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
+    client.force_login(jurist)
+    response = client.post(
+        f"/admin/fund-opfoelgning/?fund={finding.pk}",
+        {
+            "findings": [finding.pk],
+            "targets": [f"provision-{provisions['fvl19'].pk}"],
+            "unit": units["centre"].pk,
+            "job_titles": "sagsbehandler\n",
+            "due_days": 30,
+            "title": "",
+        },
+    )
+    assert response.status_code == 302
+    requirement = Requirement.objects.get(name__startswith="Opfølgning")
+    people = set(
+        Assignment.objects.filter(requirement=requirement).values_list("person", flat=True)
+    )
+    assert people == {learner.pk}  # the Centerchef of the same centre is not a caseworker
+    assert requirement.job_titles == "sagsbehandler"
+
+
+def test_a_job_title_nobody_in_the_unit_has_is_refused_and_nothing_is_written(
+    jurist, units, provisions, cited_course
+):
+    finding = add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
+    with pytest.raises(FindingRefused, match="stillingsbetegnelser"):
+        followup_create(
+            findings=[finding],
+            targets=[("provision", provisions["fvl19"].pk)],
+            unit=units["centre"],
+            due_days=30,
+            by=jurist,
+            job_titles=["landinspektør"],
+        )
+    assert not Requirement.objects.filter(name__startswith="Opfølgning").exists()
+    assert not finding.requirements.exists()

@@ -100,3 +100,49 @@ def test_managers_see_the_figures_of_their_own_subtree_on_my_team(
     assert "FVL § 19, stk. 1" in html
     assert "FVL § 22" not in html  # another area's finding
     assert "Klagevejledningen" not in html  # never a finding's text
+
+
+def test_the_jurists_provision_page_shows_its_findings_and_training_side_by_side(
+    client, jurist, learner, units, provisions, cited_course
+):
+    from django.urls import reverse
+
+    for _n in range(2):
+        add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
+    add_finding(
+        by=jurist,
+        units=[units["team"]],
+        targets=[provisions["fvl19"]],
+        severity=Finding.Severity.HENSTILLING,
+    )
+    step_complete(user=learner, page=cited_course["hearing"])
+    client.force_login(jurist)
+    url = reverse("guidelines_admin:provision_citations", args=[provisions["fvl19"].pk])
+    html = client.get(url).content.decode()
+    assert "Jura i praksis" in html
+    assert "3 fund: 2 kritik, 1 henstilling, 0 bemærkning." in html
+    assert "Uddannet i den: " in html and "(1 af " in html
+    assert "Quiz: ingen besvarelser endnu." in html
+    assert f'href="/admin/jura-i-praksis/?unit={units["tmf"].pk}"' in html
+
+
+def test_the_practice_figures_stay_off_the_page_for_staff_who_may_not_see_findings(
+    client, jurist, units, provisions, cited_course
+):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from people.roles import JURIST
+    from people.services import roles_ensure
+
+    add_finding(by=jurist, units=[units["centre"]], targets=[provisions["fvl19"]])
+    # a jurist's group without the findings permission: the page stays, the figures go
+    limited = Group.objects.create(name="Jurist uden fund")
+    limited.permissions.set(roles_ensure()[JURIST].permissions.exclude(codename="view_finding"))
+    reader = UserFactory(org_unit=units["tmf"], is_staff=True)
+    reader.groups.set([limited])
+    client.force_login(reader)
+    url = reverse("guidelines_admin:provision_citations", args=[provisions["fvl19"].pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Jura i praksis" not in response.content.decode()
