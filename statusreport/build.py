@@ -79,9 +79,12 @@ def _mandatory(unit: OrgUnit, date_from: dt.date, date_to: dt.date) -> tuple[Sec
         charts=[chart] if rows else [],
         tables=[] if rows else [table],
     )
-    summary = _(
-        "%(share)s af forløbene i de obligatoriske kurser blev gennemført inden fristen."
-    ) % {"share": share}
+    if due:
+        summary = _(
+            "%(share)s af forløbene i de obligatoriske kurser blev gennemført inden fristen."
+        ) % {"share": share}
+    else:
+        summary = _("Ingen forløb i de obligatoriske kurser havde frist i perioden.")
     return section, summary
 
 

@@ -11,7 +11,17 @@ from django.core.cache import cache
 
 from people.roles import HR, JURIST, LEARNER, MANAGER
 from people.services import roles_ensure
-from tests.factories import UserFactory, site_tree, unit
+from tests.factories import (
+    ModulePageFactory,
+    StatuteProvisionFactory,
+    UserFactory,
+    citation,
+    course,
+    lesson_add,
+    publish,
+    site_tree,
+    unit,
+)
 
 
 class LogCapture(logging.Handler):
@@ -144,3 +154,39 @@ def outsider(units, groups):
     )
     user.groups.add(groups[LEARNER])
     return user
+
+
+@pytest.fixture
+def provisions(db):
+    return {
+        "fvl19": StatuteProvisionFactory(
+            key="FVL-19-1", act="Forvaltningsloven", act_short="FVL", number="19", subsection="1"
+        ),
+        "fvl22": StatuteProvisionFactory(
+            key="FVL-22", act="Forvaltningsloven", act_short="FVL", number="22"
+        ),
+    }
+
+
+@pytest.fixture
+def cited_course(tree, provisions):
+    """A live course of one module with a lesson citing FVL § 19 and one citing FVL § 22."""
+    page = course("Partshøring og begrundelse", modules=0)
+    module = ModulePageFactory(parent=page, title="Modul", slug="modul")
+    hearing = publish(
+        lesson_add(
+            module,
+            title="Partshøring",
+            slug="partshoering",
+            body=[citation(provision=provisions["fvl19"])],
+        )
+    )
+    reasons = publish(
+        lesson_add(
+            module,
+            title="Begrundelse",
+            slug="begrundelse",
+            body=[citation(provision=provisions["fvl22"])],
+        )
+    )
+    return {"course": page, "hearing": hearing, "reasons": reasons}

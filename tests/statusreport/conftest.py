@@ -15,7 +15,6 @@ from findings.models import Finding
 from tests.compliance.conftest import requirement
 from tests.factories import (
     CourseRunFactory,
-    StatuteProvisionFactory,
     StepCompletionFactory,
     UserFactory,
     course,
@@ -83,14 +82,6 @@ def short_course(tree, learner, manager, outsider):
     StepCompletion.objects.filter(run__user=manager).update(completed_at=at(ago(60)))
     StepCompletion.objects.filter(run__user=outsider).update(completed_at=at(ago(400)))
     return page
-
-
-@pytest.fixture
-def provisions(db):
-    return {
-        "fvl19": StatuteProvisionFactory(key="FVL-19-1", act_short="FVL", number="19"),
-        "fvl22": StatuteProvisionFactory(key="FVL-22", act_short="FVL", number="22"),
-    }
 
 
 @pytest.fixture

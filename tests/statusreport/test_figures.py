@@ -96,3 +96,14 @@ def test_followed_up_findings_report_their_targeted_requirements(findings, units
     # nobody in Byens Drift was assigned it: no row there
     assert retraining_done(unit=units["other_area"], date_from=START, date_to=TODAY) == []
     assert Assignment.objects.filter(requirement=req).count() == 2
+
+
+def test_the_summary_says_so_when_no_mandatory_cycle_was_due(mandatory, units):
+    from statusreport.build import status_report_build
+
+    quiet = status_report_build(unit=units["tmf"], date_from=ago(500), date_to=ago(400))
+    assert quiet.summary[0] == "Ingen forløb i de obligatoriske kurser havde frist i perioden."
+    busy = status_report_build(unit=units["tmf"], date_from=START, date_to=TODAY)
+    assert busy.summary[0] == (
+        "33,3 % af forløbene i de obligatoriske kurser blev gennemført inden fristen."
+    )
