@@ -7,7 +7,9 @@ Figures, for the whole bench tree and the last twelve months:
   person at a time;
 - the report as PDF and as Word, figures included: budget ≤ 5 s each;
 - baseline in the same run, in turns: the heaviest of its queries written by hand (the
-  mandatory courses' cycles due in the period, grouped by requirement, over the subtree).
+  mandatory courses' cycles due in the period, grouped by requirement, over the subtree);
+- "Jura i praksis" (``/admin/jura-i-praksis/``) for the whole tree as a jurist, against HR's
+  compliance rollup page in the same run, in turns.
 
 Before it measures, two of the bench courses become the onboarding and the manager course (so
 about 90,000 cycles count as mandatory) and 1,000 findings citing 40 provisions are written in
@@ -67,6 +69,32 @@ def _findings(rng: random.Random) -> list[int]:
     return [f.pk for f in made]
 
 
+def _client(username: str, role: str):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from people.models import OrgUnit, User
+    from people.services import roles_ensure
+
+    roles_ensure()
+    user, _ = User.objects.update_or_create(
+        username=username,
+        defaults={"is_staff": True, "org_unit": OrgUnit.objects.get(code="BX")},
+    )
+    user.groups.add(Group.objects.get(name=role))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _get(client, url: str):
+    def get():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    return get
+
+
 def run(ctx: BenchContext) -> list[Figure]:
     from courses.models import CoursePage
     from findings.models import Finding
@@ -108,6 +136,8 @@ def run(ctx: BenchContext) -> list[Figure]:
             )
             return cursor.fetchall()
 
+    from people.roles import HR, JURIST
+
     try:
         times = timed_together(
             {
@@ -119,6 +149,13 @@ def run(ctx: BenchContext) -> list[Figure]:
             repeat=repeat,
         )
         report = build()
+        pages = timed_together(
+            {
+                "practice": _get(_client("bench-jurist", JURIST), "/admin/jura-i-praksis/"),
+                "rollup": _get(_client("bench-hr-rapport", HR), "/admin/overholdelse/"),
+            },
+            repeat=repeat * 3,
+        )
     finally:
         Finding.objects.filter(pk__in=made).delete()
         for course_id, family in families.items():
@@ -154,5 +191,12 @@ def run(ctx: BenchContext) -> list[Figure]:
             budget=BUDGET_S,
             baseline=times["build"] / 1000,
             baseline_name="the figures alone",
+        ),
+        Figure(
+            "Jura i praksis page, whole tree (1,000 findings)",
+            pages["practice"],
+            "ms",
+            baseline=pages["rollup"],
+            baseline_name="compliance rollup page, same run",
         ),
     ]
