@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, Subquery
+from django.db.models import Q, QuerySet, Subquery
 from wagtail.models import Page
 
 from .models import (
@@ -226,14 +226,32 @@ def _done_in_latest_run(*, user: User, course_id: int) -> set[int]:
     """Pages done in the person's newest run of the course (one query, the run as a subquery)."""
     if not user.is_authenticated:
         return set()
-    latest = (
-        CourseRun.objects.filter(user=user, course_id=course_id)
-        .order_by("-started_at", "-id")
-        .values("id")[:1]
-    )
     return set(
-        StepCompletion.objects.filter(run_id=Subquery(latest)).values_list("page_id", flat=True)
+        StepCompletion.objects.filter(
+            run_id=Subquery(_latest_run(user=user, course_id=course_id).values("id"))
+        ).values_list("page_id", flat=True)
     )
+
+
+def _latest_run(*, user: User, course_id: int) -> QuerySet[CourseRun]:
+    return CourseRun.objects.filter(user=user, course_id=course_id).order_by("-started_at", "-id")[
+        :1
+    ]
+
+
+def _hidden_modules(*, user: User, course_id: int) -> set[int]:
+    """Modules of the course outside the variant of the person's newest run (the first variant
+    before any run): one query for a course without variants, two with."""
+    variants = course_variants(course_ids=[course_id]).get(course_id)
+    if variants is None:
+        return set()
+    variant_id = None
+    if user.is_authenticated:
+        variant_id = next(
+            iter(_latest_run(user=user, course_id=course_id).values_list("variant_id", flat=True)),
+            None,
+        )
+    return variants.hidden_modules(variant_id)
 
 
 _LIGHT_FIELDS = ("id", "path", "depth", "title", "slug", "url_path", "content_type_id", "live")
@@ -245,11 +263,13 @@ def _light_page(row: tuple) -> Page:
 
 
 def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
-    """Course, module, previous/next step and whether this person has done the step.
+    """Course, module, previous/next step and whether this person has done the step. In a
+    course with variants the previous and next step are those of the person's variant.
 
-    Two queries whatever the course size: the course with its modules and live steps as plain
-    rows, and the completions of the person's newest run; page objects are built only for the
-    course, the module and the two neighbours.
+    Three queries whatever the course size (four for a course with variants): the course with
+    its modules and live steps as plain rows, the course's variants, and the completions of the
+    person's newest run; page objects are built only for the course, the module and the two
+    neighbours.
     """
     depth = lesson.depth - 2
     course_path = lesson.path[: Page.steplen * depth]
@@ -266,10 +286,14 @@ def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
     kinds = _step_kinds()
     module_ct = ContentType.objects.get_for_model(ModulePage).id
     modules = {row[1]: row for row in rows[1:] if row[2] == depth + 1 and row[6] == module_ct}
+    hidden = _hidden_modules(user=user, course_id=rows[0][0])
+    own_modules = {path: row for path, row in modules.items() if row[0] not in hidden}
+    if lesson.path[: -Page.steplen] not in own_modules:
+        own_modules = modules  # a step of another variant, opened by link: the whole course
     steps = [
         row
         for row in rows[1:]
-        if row[2] == depth + 2 and row[6] in kinds and row[1][: -Page.steplen] in modules
+        if row[2] == depth + 2 and row[6] in kinds and row[1][: -Page.steplen] in own_modules
     ]
     index = next((i for i, row in enumerate(steps) if row[0] == lesson.pk), None)
     done = _done_in_latest_run(user=user, course_id=rows[0][0]) if index is not None else set()

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +40,7 @@ def may_see_practice(user) -> bool:
 class PracticeFilterSet(WagtailFilterSet):
     unit = ShortModelChoiceFilter(
         label=_("Enhed (med underenheder)"),
-        queryset=OrgUnit.objects.order_by("path"),
+        queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
         label_field="name",
         method="filter_selected",
     )
@@ -50,6 +51,19 @@ class PracticeFilterSet(WagtailFilterSet):
     class Meta:
         model = Finding
         fields: list[str] = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # The picker lists the areas and centres the user may see (a select of every team
+        # would dominate the page: 1,568 units at full size); a deeper unit named in ?unit=
+        # (the drill-down's links) is listed with them. One query either way.
+        listed = Q(depth__lte=3)
+        raw = (data or {}).get("unit", "")
+        if str(raw).isdigit():
+            listed |= Q(pk=int(raw))
+        user = getattr(self.request, "user", None)
+        units = units_visible(user=user) if user is not None else OrgUnit.objects.none()
+        self.filters["unit"].queryset = units.filter(listed)
 
     def filter_selected(self, queryset, name, value):
         return queryset  # applied in the selector, which aggregates in the database

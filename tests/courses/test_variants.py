@@ -114,3 +114,23 @@ def test_a_variant_cannot_name_another_courses_module(tree):
     page = type(page).objects.get(pk=page.pk)
     with pytest.raises(ValidationError):
         page.clean()
+
+
+@pytest.mark.django_db
+def test_the_lesson_pager_walks_only_the_runs_own_variant(learner, tree):
+    from courses.selectors import lesson_context
+
+    page, _modules = variant_course(2)
+    shared, first_case, second_case = lessons_of(page)
+    # before any run, and in the first run: the shared lesson, then case 1's
+    assert lesson_context(lesson=shared, user=learner)["next_step"].page.pk == first_case.pk
+    finish(learner, page)
+    runs_start_new(course=page, user_ids=[learner.pk])
+    # the new run takes case 2: after the shared lesson comes its lesson, not case 1's
+    context = lesson_context(lesson=shared, user=learner)
+    assert context["next_step"].page.pk == second_case.pk
+    assert lesson_context(lesson=second_case, user=learner)["previous_step"].page.pk == shared.pk
+    # a lesson of the other variant, opened by link, keeps the whole course's pager
+    context = lesson_context(lesson=first_case, user=learner)
+    assert context["previous_step"].page.pk == shared.pk
+    assert context["next_step"].page.pk == second_case.pk

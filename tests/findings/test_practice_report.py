@@ -146,3 +146,23 @@ def test_the_practice_figures_stay_off_the_page_for_staff_who_may_not_see_findin
     response = client.get(url)
     assert response.status_code == 200
     assert "Jura i praksis" not in response.content.decode()
+
+
+def test_the_unit_picker_offers_only_the_users_administration_and_refuses_others(
+    client, jurist, units, provisions, cited_course
+):
+    from tests.factories import StatuteProvisionFactory, unit
+
+    elsewhere = unit("KFF", "Kultur- og Fritidsforvaltningen")
+    secret = StatuteProvisionFactory(key="OFL-7", act_short="OFL", number="7")
+    add_finding(by=jurist, units=[elsewhere], targets=[secret])
+    add_finding(by=jurist, units=[units["team"]], targets=[provisions["fvl19"]])
+    client.force_login(jurist)
+    page = client.get(URL).content.decode()
+    assert "Kultur- og Fritidsforvaltningen" not in page
+    assert "Team Udeservering" not in page.split("<select", 1)[1].split("</select>", 1)[0]
+    refused = client.get(URL, {"unit": elsewhere.pk}).content.decode()
+    assert "OFL § 7" not in refused and "Kultur- og Fritidsforvaltningen" not in refused
+    # the drill-down's link to a team works: the team is offered with the areas and centres
+    team = client.get(URL, {"unit": units["team"].pk}).content.decode()
+    assert "FVL § 19" in team and "Team Udeservering" in team
