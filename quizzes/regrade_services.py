@@ -35,6 +35,7 @@ from .regrade_selectors import (
 )
 from .regrading import AttemptRegrade, attempt_result
 from .services import QuizRefused, _complete_step
+from .signals import attempt_regraded
 
 if TYPE_CHECKING:
     from people.models import User
@@ -225,6 +226,8 @@ def _attempt_rescore(
         comment=comment,
         by=by,
     )
+    if result != old:
+        attempt_regraded.send(sender=Attempt, attempt=attempt, change=history)
     verb = "genberegnede" if kind == AttemptGradeChange.Kind.REGRADE else "overstyrede point i"
     audit_log(
         actor=by,

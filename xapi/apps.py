@@ -11,7 +11,7 @@ class XapiConfig(AppConfig):
         from certificates.signals import certificate_issued
         from compliance.signals import guideline_acknowledged
         from courses.signals import course_completed, step_completed
-        from quizzes.signals import attempt_graded
+        from quizzes.signals import attempt_graded, attempt_regraded
 
         from . import receivers
 
@@ -19,6 +19,7 @@ class XapiConfig(AppConfig):
             (step_completed, receivers.on_step_completed),
             (course_completed, receivers.on_course_completed),
             (attempt_graded, receivers.on_attempt_graded),
+            (attempt_regraded, receivers.on_attempt_regraded),
             (guideline_acknowledged, receivers.on_guideline_acknowledged),
             (certificate_issued, receivers.on_certificate_issued),
         ):

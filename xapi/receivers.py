@@ -8,6 +8,7 @@ from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F
 
 from . import statements as xs
 from .services import outbox_add, xapi_enabled
@@ -67,6 +68,57 @@ def on_course_completed(sender, run, **kwargs) -> None:
     )
 
 
+def _result_event(attempt_id: int, change_id: int | None) -> str:
+    """The event whose statement carries an attempt's result: its grading, or a later change."""
+    return (
+        f"attempt:{attempt_id}" if change_id is None else f"attempt:{attempt_id}:change:{change_id}"
+    )
+
+
+def on_attempt_regraded(sender, attempt, change, **kwargs) -> None:
+    """A regrade or an override changed a graded attempt's result: the statement that carried
+    the old result is voided and a new ``passed`` or ``failed`` with the new score takes its
+    place, referring to the attempt's first statement (so an LRS counts each attempt once)."""
+    if not xapi_enabled() or attempt.user is None:
+        return
+    from quizzes.models import AttemptGradeChange
+
+    earlier = (
+        AttemptGradeChange.objects.filter(attempt_id=attempt.pk, pk__lt=change.pk)
+        # changes that left the result as it was sent nothing
+        .exclude(old_score=F("new_score"), old_percent=F("new_percent"), old_passed=F("new_passed"))
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    moment = change.at
+    quiz = xs.activity("pages", attempt.quiz_id, attempt.quiz_title, "assessment")
+    _queue(
+        [
+            xs.voiding(
+                event=f"{_result_event(attempt.pk, change.pk)}:void",
+                user=attempt.user,
+                voided=xs.statement_id(_result_event(attempt.pk, earlier)),
+                timestamp=moment,
+            ),
+            xs.statement(
+                event=_result_event(attempt.pk, change.pk),
+                user=attempt.user,
+                verb_name="passed" if attempt.passed else "failed",
+                obj=quiz,
+                timestamp=moment,
+                result={
+                    "score": xs.score(raw=attempt.score, maximum=attempt.max_score),
+                    "success": bool(attempt.passed),
+                    "completion": True,
+                },
+                extensions={"regrade": change.kind},
+                refers_to=xs.statement_id(_result_event(attempt.pk, None)),
+            ),
+        ]
+    )
+
+
 def on_attempt_graded(sender, attempt, **kwargs) -> None:
     """A graded quiz attempt: ``passed`` or ``failed`` with its score, and ``answered`` for each
     question with the provisions and guideline sections it cites as context activities (the
@@ -80,7 +132,7 @@ def on_attempt_graded(sender, attempt, **kwargs) -> None:
     moment = attempt.graded_at or attempt.submitted_at
     rows = [
         xs.statement(
-            event=f"attempt:{attempt.pk}",
+            event=_result_event(attempt.pk, None),
             user=attempt.user,
             verb_name="passed" if attempt.passed else "failed",
             obj=quiz,

@@ -31,6 +31,7 @@ VERBS = {
         "acknowledged",
     ),
     "earned": ("http://id.tincanapi.com/verb/earned", "fik", "earned"),
+    "voided": ("http://adlnet.gov/expapi/verbs/voided", "annullerede", "voided"),
 }
 
 ADL = "http://adlnet.gov/expapi/activities/"
@@ -98,8 +99,10 @@ def statement(
     parents: list[dict[str, Any]] | None = None,
     others: list[dict[str, Any]] | None = None,
     extensions: dict[str, Any] | None = None,
+    refers_to: uuid.UUID | None = None,
 ) -> tuple[uuid.UUID, dict[str, Any]]:
-    """(id, statement) for one event."""
+    """(id, statement) for one event; ``refers_to`` puts another statement in its context (a
+    regrade's new result refers to the attempt's first)."""
     pk = statement_id(event)
     context: dict[str, Any] = {"platform": "Paragraf", "language": "da-DK"}
     activities = {}
@@ -111,6 +114,8 @@ def statement(
         context["contextActivities"] = activities
     if extensions:
         context["extensions"] = {extension(k): v for k, v in extensions.items()}
+    if refers_to is not None:
+        context["statement"] = {"objectType": "StatementRef", "id": str(refers_to)}
     data: dict[str, Any] = {
         "id": str(pk),
         "actor": actor(user),
@@ -123,6 +128,23 @@ def statement(
     if result:
         data["result"] = result
     return pk, data
+
+
+def voiding(
+    *, event: str, user, voided: uuid.UUID, timestamp: dt.datetime
+) -> tuple[uuid.UUID, dict[str, Any]]:
+    """(id, statement) voiding the statement ``voided`` (xAPI 1.0.3 §2.3.2: its object is a
+    StatementRef; an LRS then leaves the voided statement out of its answers)."""
+    pk = statement_id(event)
+    return pk, {
+        "id": str(pk),
+        "actor": actor(user),
+        "verb": verb("voided"),
+        "object": {"objectType": "StatementRef", "id": str(voided)},
+        "context": {"platform": "Paragraf", "language": "da-DK"},
+        "timestamp": timestamp.isoformat(),
+        "version": VERSION,
+    }
 
 
 def score(*, raw: Any, maximum: Any) -> dict[str, Any]:

@@ -167,3 +167,35 @@ def test_an_unreachable_lrs_keeps_the_statements_with_a_back_off(lrs, learner, q
     assert row.next_attempt_at > timezone.now() + dt.timedelta(seconds=20)
     assert "HTTP -" in row.last_error
     assert outbox_send().failed == 0  # not due again before its back-off
+
+
+def test_an_override_that_turns_a_fail_into_a_pass_voids_the_failed_statement(
+    lrs, learner, jurist, quiz_course
+):
+    from decimal import Decimal
+
+    from quizzes.regrade_services import item_override
+
+    attempt = attempt_start(user=learner, quiz=quiz_course["quiz"])
+    attempt_submit(attempt_id=attempt.pk, user=learner, data=answers_for(attempt, right=False))
+    [failed] = by_verb("failed")
+    item = attempt.items.get()
+    item_override(item_id=item.pk, by=jurist, points=Decimal(1), comment="Rigtigt nok")
+    [voided] = by_verb("voided")
+    assert voided["object"] == {"objectType": "StatementRef", "id": failed["id"]}
+    [passed] = by_verb("passed")
+    assert passed["result"]["score"]["scaled"] == 1.0 and passed["result"]["success"] is True
+    assert passed["context"]["statement"]["id"] == failed["id"]
+    assert (
+        passed["context"]["extensions"]["https://paragraf.kk.dk/xapi/extensions/regrade"]
+        == "override"
+    )
+    # a second change voids the first change's statement, not the original again
+    item_override(item_id=item.pk, by=jurist, points=Decimal(0), comment="Alligevel forkert")
+    second_void = by_verb("voided")[-1]
+    assert second_void["object"]["id"] == passed["id"]
+    assert by_verb("failed")[-1]["context"]["statement"]["id"] == failed["id"]
+    # the same points again change nothing and send nothing
+    before = OutboxStatement.objects.count()
+    item_override(item_id=item.pk, by=jurist, points=Decimal(0), comment="Stadig forkert")
+    assert OutboxStatement.objects.count() == before
