@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import IntegerField, Q, Subquery, Value
 from wagtail.models import Page
 
 from .models import (
@@ -164,20 +164,11 @@ class Variants:
 
 def course_variants(*, course_ids: list[int]) -> dict[int, Variants]:
     """course id → its Variants (one query; courses without variants are left out)."""
-    result: dict[int, Variants] = {}
-    rows = (
+    return _variants_from_rows(
         CourseVariant.objects.filter(course_id__in=course_ids)
         .order_by("course_id", "sort_order", "id")
         .values_list("course_id", "id", "modules")
     )
-    for course_id, variant_id, module_id in rows:
-        variants = result.setdefault(course_id, Variants())
-        if variant_id not in variants.modules:
-            variants.order.append(variant_id)
-            variants.modules[variant_id] = set()
-        if module_id is not None:
-            variants.modules[variant_id].add(module_id)
-    return result
 
 
 def courses_progress(*, user: User, courses: list[CoursePage]) -> list[CourseProgress]:
@@ -222,36 +213,53 @@ def course_for_step(step: Page) -> CoursePage | None:
     ).first()
 
 
-def _done_in_latest_run(*, user: User, course_id: int) -> set[int]:
-    """Pages done in the person's newest run of the course (one query, the run as a subquery)."""
-    if not user.is_authenticated:
-        return set()
-    return set(
-        StepCompletion.objects.filter(
-            run_id=Subquery(_latest_run(user=user, course_id=course_id).values("id"))
-        ).values_list("page_id", flat=True)
+def _variants_from_rows(rows) -> dict[int, Variants]:
+    """(course id, variant id, module id or None) in variant order → course id → Variants."""
+    result: dict[int, Variants] = {}
+    for course_id, variant_id, module_id in rows:
+        variants = result.setdefault(course_id, Variants())
+        if variant_id not in variants.modules:
+            variants.order.append(variant_id)
+            variants.modules[variant_id] = set()
+        if module_id is not None:
+            variants.modules[variant_id].add(module_id)
+    return result
+
+
+def _place_in_course(*, user: User, course_id: int) -> tuple[set[int], set[int]]:
+    """(pages done in the person's newest run of the course, modules outside that run's variant)
+    in one query: the run's completions, the run's variant and the course's variants with their
+    modules as one UNION ALL (a course without variants hides nothing)."""
+    number = IntegerField()
+    latest = Subquery(
+        CourseRun.objects.filter(user_id=user.pk, course_id=course_id)
+        .order_by("-started_at", "-id")
+        .values("id")[:1]
     )
-
-
-def _latest_run(*, user: User, course_id: int) -> QuerySet[CourseRun]:
-    return CourseRun.objects.filter(user=user, course_id=course_id).order_by("-started_at", "-id")[
-        :1
-    ]
-
-
-def _hidden_modules(*, user: User, course_id: int) -> set[int]:
-    """Modules of the course outside the variant of the person's newest run (the first variant
-    before any run): one query for a course without variants, two with."""
-    variants = course_variants(course_ids=[course_id]).get(course_id)
-    if variants is None:
-        return set()
-    variant_id = None
-    if user.is_authenticated:
-        variant_id = next(
-            iter(_latest_run(user=user, course_id=course_id).values_list("variant_id", flat=True)),
-            None,
-        )
-    return variants.hidden_modules(variant_id)
+    done = (
+        StepCompletion.objects.filter(run_id=latest)
+        .annotate(kind=Value(1, number), b=Value(0, number), c=Value(0, number))
+        .values_list("kind", "page_id", "b", "c")
+        .order_by()
+    )
+    run = (
+        CourseRun.objects.filter(id=latest)
+        .annotate(kind=Value(2, number), b=Value(0, number), c=Value(0, number))
+        .values_list("kind", "variant_id", "b", "c")
+        .order_by()
+    )
+    variants = (
+        CourseVariant.objects.filter(course_id=course_id)
+        .annotate(kind=Value(3, number))
+        .values_list("kind", "id", "modules", "sort_order")
+        .order_by()
+    )
+    rows = list(done.union(run, variants, all=True) if user.is_authenticated else variants)
+    pages = {a for kind, a, _b, _c in rows if kind == 1}
+    variant_id = next((a for kind, a, _b, _c in rows if kind == 2), None)
+    ordered = sorted(((c, a, b) for kind, a, b, c in rows if kind == 3), key=lambda r: r[:2])
+    course = _variants_from_rows((course_id, a, b) for _order, a, b in ordered).get(course_id)
+    return pages, set() if course is None else course.hidden_modules(variant_id)
 
 
 _LIGHT_FIELDS = ("id", "path", "depth", "title", "slug", "url_path", "content_type_id", "live")
@@ -266,10 +274,9 @@ def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
     """Course, module, previous/next step and whether this person has done the step. In a
     course with variants the previous and next step are those of the person's variant.
 
-    Three queries whatever the course size (four for a course with variants): the course with
-    its modules and live steps as plain rows, the course's variants, and the completions of the
-    person's newest run; page objects are built only for the course, the module and the two
-    neighbours.
+    Two queries whatever the course size: the course with its modules and live steps as plain
+    rows, and the person's place in it (``_place_in_course``); page objects are built only for
+    the course, the module and the two neighbours.
     """
     depth = lesson.depth - 2
     course_path = lesson.path[: Page.steplen * depth]
@@ -286,7 +293,7 @@ def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
     kinds = _step_kinds()
     module_ct = ContentType.objects.get_for_model(ModulePage).id
     modules = {row[1]: row for row in rows[1:] if row[2] == depth + 1 and row[6] == module_ct}
-    hidden = _hidden_modules(user=user, course_id=rows[0][0])
+    done, hidden = _place_in_course(user=user, course_id=rows[0][0])
     own_modules = {path: row for path, row in modules.items() if row[0] not in hidden}
     if lesson.path[: -Page.steplen] not in own_modules:
         own_modules = modules  # a step of another variant, opened by link: the whole course
@@ -296,7 +303,6 @@ def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
         if row[2] == depth + 2 and row[6] in kinds and row[1][: -Page.steplen] in own_modules
     ]
     index = next((i for i, row in enumerate(steps) if row[0] == lesson.pk), None)
-    done = _done_in_latest_run(user=user, course_id=rows[0][0]) if index is not None else set()
 
     def step(i: int) -> StepInfo | None:
         if index is None or not 0 <= i < len(steps):
