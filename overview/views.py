@@ -51,7 +51,8 @@ def may_see_dashboard(user) -> bool:
     )
 
 
-def _form_errors(form: DashboardFilterForm) -> list[str]:
+def form_errors(form: DashboardFilterForm) -> list[str]:
+    """The form's errors as Danish lines, each field's prefixed with its label."""
     errors = [str(error) for error in form.non_field_errors()]
     for name, messages in form.errors.items():
         if name != "__all__":
@@ -78,7 +79,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form = DashboardFilterForm(request.GET, user=cast(User, request.user))
     context = {"form": form, "page_title": _("Overblik over overholdelse"), "header_icon": "view"}
     if not form.is_valid():
-        errors = _form_errors(form)
+        errors = form_errors(form)
         logger.warning(
             "overview dashboard refused user=%s query=%s errors=%s",
             request.user.pk,

@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from overview.views import may_see_dashboard
+from overview.views import form_errors, may_see_dashboard
 from people.audit import audit_log
 from people.models import User
 
@@ -40,14 +40,6 @@ def may_see_status_report(user) -> bool:
     return may_see_dashboard(user)
 
 
-def _errors(form: StatusReportForm) -> list[str]:
-    errors = [str(error) for error in form.non_field_errors()]
-    for name, messages in form.errors.items():
-        if name != "__all__":
-            errors += [f"{form.fields[name].label}: {message}" for message in messages]
-    return errors
-
-
 @never_cache
 def status_report(request: HttpRequest) -> HttpResponse:
     """The report for the chosen unit and period; ``?format=pdf|docx`` downloads it."""
@@ -67,7 +59,7 @@ def status_report(request: HttpRequest) -> HttpResponse:
         "header_icon": "doc-full",
     }
     if not form.is_valid():
-        errors = _errors(form)
+        errors = form_errors(form)
         logger.warning(
             "status report refused user=%s query=%s errors=%s",
             user.pk,

@@ -75,6 +75,29 @@ def _result_event(attempt_id: int, change_id: int | None) -> str:
     )
 
 
+def _quiz(attempt) -> dict:
+    return xs.activity("pages", attempt.quiz_id, attempt.quiz_title, "assessment")
+
+
+def _result(attempt, *, change=None, moment) -> tuple:
+    """``passed`` or ``failed`` with the attempt's score: at grading, or after ``change``."""
+    regraded = change is not None
+    return xs.statement(
+        event=_result_event(attempt.pk, None if change is None else change.pk),
+        user=attempt.user,
+        verb_name="passed" if attempt.passed else "failed",
+        obj=_quiz(attempt),
+        timestamp=moment,
+        result={
+            "score": xs.score(raw=attempt.score, maximum=attempt.max_score),
+            "success": bool(attempt.passed),
+            "completion": True,
+        },
+        extensions={"regrade": change.kind} if regraded else None,
+        refers_to=xs.statement_id(_result_event(attempt.pk, None)) if regraded else None,
+    )
+
+
 def on_attempt_regraded(sender, attempt, change, **kwargs) -> None:
     """A regrade or an override changed a graded attempt's result: the statement that carried
     the old result is voided and a new ``passed`` or ``failed`` with the new score takes its
@@ -92,7 +115,6 @@ def on_attempt_regraded(sender, attempt, change, **kwargs) -> None:
         .first()
     )
     moment = change.at
-    quiz = xs.activity("pages", attempt.quiz_id, attempt.quiz_title, "assessment")
     _queue(
         [
             xs.voiding(
@@ -101,20 +123,7 @@ def on_attempt_regraded(sender, attempt, change, **kwargs) -> None:
                 voided=xs.statement_id(_result_event(attempt.pk, earlier)),
                 timestamp=moment,
             ),
-            xs.statement(
-                event=_result_event(attempt.pk, change.pk),
-                user=attempt.user,
-                verb_name="passed" if attempt.passed else "failed",
-                obj=quiz,
-                timestamp=moment,
-                result={
-                    "score": xs.score(raw=attempt.score, maximum=attempt.max_score),
-                    "success": bool(attempt.passed),
-                    "completion": True,
-                },
-                extensions={"regrade": change.kind},
-                refers_to=xs.statement_id(_result_event(attempt.pk, None)),
-            ),
+            _result(attempt, change=change, moment=moment),
         ]
     )
 
@@ -128,22 +137,9 @@ def on_attempt_graded(sender, attempt, **kwargs) -> None:
     from guidelines.models import Citation
     from quizzes.models import Question
 
-    quiz = xs.activity("pages", attempt.quiz_id, attempt.quiz_title, "assessment")
+    quiz = _quiz(attempt)
     moment = attempt.graded_at or attempt.submitted_at
-    rows = [
-        xs.statement(
-            event=_result_event(attempt.pk, None),
-            user=attempt.user,
-            verb_name="passed" if attempt.passed else "failed",
-            obj=quiz,
-            timestamp=moment,
-            result={
-                "score": xs.score(raw=attempt.score, maximum=attempt.max_score),
-                "success": bool(attempt.passed),
-                "completion": True,
-            },
-        )
-    ]
+    rows = [_result(attempt, moment=moment)]
     items = list(attempt.items.all())
     cited: dict[int, list[dict]] = defaultdict(list)
     citations = Citation.objects.filter(

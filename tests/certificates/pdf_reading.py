@@ -86,23 +86,32 @@ def page_content(data: bytes) -> bytes:
     return found[_reference(page.head, b"Contents")].stream
 
 
-def text_runs(data: bytes) -> list[str]:
-    """The strings shown on the page, in drawing order, as a viewer's copy-and-paste gives them."""
-    found = objects(data)
+def _font_maps(found: dict[int, PdfObject]) -> dict[bytes, dict[int, str]]:
     maps = {}
     for obj in found.values():
         if re.search(rb"/Type /Font\b", obj.head) and b"/ToUnicode" in obj.head:
             name = re.search(rb"/Name /(\S+)", obj.head).group(1)
             maps[name] = _to_unicode(found[_reference(obj.head, b"ToUnicode")].stream)
-    runs, font = [], None
-    content = page_content(data)
-    token = re.compile(rb"/(\S+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj", re.S)
-    for match in token.finditer(content):
+    return maps
+
+
+_TOKEN = re.compile(rb"/(\S+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj", re.S)
+
+
+def _runs(content: bytes, maps: dict[bytes, dict[int, str]]) -> list[str]:
+    """The strings one content stream shows, decoded through the fonts' ToUnicode maps."""
+    runs, font = [], {}
+    for match in _TOKEN.finditer(content):
         if match.group(1) is not None:
-            font = maps[match.group(1)]
+            font = maps.get(match.group(1), {})
         else:
-            runs.append("".join(font[code] for code in _unescape(match.group(2))))
+            runs.append("".join(font.get(code, "?") for code in _unescape(match.group(2))))
     return runs
+
+
+def text_runs(data: bytes) -> list[str]:
+    """The strings shown on the page, in drawing order, as a viewer's copy-and-paste gives them."""
+    return _runs(page_content(data), _font_maps(objects(data)))
 
 
 def qr_modules(data: bytes) -> set[tuple[int, int]]:
@@ -123,17 +132,8 @@ def pages_text(data: bytes) -> str:
     """The strings drawn on every page, in drawing order, joined by spaces (for documents of
     more than one page, such as the status report)."""
     found = objects(data)
-    maps = {}
-    for obj in found.values():
-        if re.search(rb"/Type /Font\b", obj.head) and b"/ToUnicode" in obj.head:
-            name = re.search(rb"/Name /(\S+)", obj.head).group(1)
-            maps[name] = _to_unicode(found[_reference(obj.head, b"ToUnicode")].stream)
-    runs, font = [], {}
-    token = re.compile(rb"/(\S+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj", re.S)
+    maps = _font_maps(found)
+    runs = []
     for page in (obj for obj in found.values() if re.search(rb"/Type /Page\b", obj.head)):
-        for match in token.finditer(found[_reference(page.head, b"Contents")].stream):
-            if match.group(1) is not None:
-                font = maps.get(match.group(1), {})
-            else:
-                runs.append("".join(font.get(code, "?") for code in _unescape(match.group(2))))
+        runs += _runs(found[_reference(page.head, b"Contents")].stream, maps)
     return " ".join(runs)
