@@ -15,13 +15,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-STYLE = """body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;line-height:1.5;color:#1a1a1a;background:#fff}
-main{max-width:44rem}h1{font-size:1.5rem}section[hidden]{display:none}
-button{font:inherit;padding:.5rem 1rem;margin:.25rem .5rem .25rem 0;border:2px solid #0059b3;background:#0059b3;color:#fff;border-radius:4px;cursor:pointer}
-button.secondary{background:#fff;color:#0059b3}button:focus{outline:3px solid #ffbf47;outline-offset:2px}
-fieldset{border:1px solid #747474;padding:1rem;margin:0 0 1rem}legend{font-weight:600;padding:0 .25rem}
-label{display:block;margin:.5rem 0}.feedback{font-weight:600}.progress{color:#454545}
-"""
+from scorm.export_assets import STYLE
 
 # The page turner and the question, shared by both packages; ``STANDARD`` is filled in.
 SCRIPT = r"""(function () {

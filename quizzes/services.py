@@ -199,6 +199,13 @@ def _citation_ref(value: Mapping[str, Any]) -> dict[str, int] | None:
     return None
 
 
+def question_snapshots(questions: Sequence[Question]) -> list[dict]:
+    """What an attempt would freeze of each question (text, choices in authored order, answer
+    key, weight, citations): for exporting a quiz. The categories must come with the
+    questions (select_related)."""
+    return _snapshots(questions, shuffle=None)
+
+
 def _snapshots(questions: Sequence[Question], *, shuffle: random.Random | None) -> list[dict]:
     """Frozen texts, choice order, answer key, citations, weight and category name from the
     questions' raw stream data (so no query per block; the categories must come with the

@@ -4,11 +4,16 @@ change packages; nobody deletes one a step may use)."""
 from __future__ import annotations
 
 from django.db.models import Max
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 
+from courses.models import CoursePage
+
+from . import export_views
 from .forms import ScormPackageForm
 from .models import ScormPackage
 
@@ -38,3 +43,20 @@ class ScormPackageViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return ScormPackageViewSet("scorm_packages")
+
+
+@hooks.register("register_admin_urls")
+def register_export_urls():
+    return [path("scorm-eksport/<int:page_id>/", export_views.course_export, name="scorm_export")]
+
+
+@hooks.register("register_page_header_buttons")
+def course_export_button(page, user, view_name, next_url=None):
+    """ "Eksportér som SCORM" on a course, for those who may edit it."""
+    if page.specific_class is CoursePage and export_views.may_export(user, page):
+        yield Button(
+            _("Eksportér som SCORM 1.2"),
+            reverse("scorm_export", args=[page.pk]),
+            icon_name="download",
+            priority=90,
+        )

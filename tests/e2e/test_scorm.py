@@ -105,3 +105,68 @@ def test_a_scorm_2004_package_passes_by_its_scaled_score_in_the_browser(
     attempt.refresh_from_db()
     assert attempt.success_status == "passed" and attempt.score_scaled == 1
     assert attempt.completion_status == "completed" and attempt.completed_at is not None
+
+
+def test_a_course_exported_as_scorm_runs_in_our_own_player_and_its_quiz_is_scored(
+    browse, learner, tree, settings, tmp_path
+):
+    """Issue 22, part 3: a Paragraf course exported, imported again as a package and taken in
+    the player: the lesson, then the quiz — a wrong answer fails, the right ones pass."""
+    import io
+
+    from scorm.export import course_export_scorm
+    from scorm.services import package_upload
+    from tests.factories import lesson_add, question_add, quiz_add
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    source = course(title="Partshøring", modules=1, lessons=0)
+    module = source.get_children().first().specific
+    lesson_add(
+        module,
+        title="Hvornår skal parten høres?",
+        slug="hoering",
+        body=[{"type": "text", "value": "<p>Før en afgørelse skal parten høres.</p>"}],
+    )
+    quiz_add(
+        module,
+        questions=[
+            question_add(
+                "Hvornår skal der partshøres?",
+                choices=[("Før afgørelsen", True), ("Efter afgørelsen", False)],
+            ),
+            question_add(
+                "Hvilke er rigtige?",
+                kind="multiple",
+                choices=[("Skriftligt", True), ("Med en frist", True), ("Aldrig", False)],
+            ),
+        ],
+        title="Quiz om partshøring",
+        slug="quiz",
+        pass_mark=100,
+    )
+    data = course_export_scorm(course=source).data
+    version = package_upload(upload=io.BytesIO(data), file_name="partshoering.zip", by=None)
+    target = course(title="Partshøring (fra en anden kommune)", modules=1, lessons=0)
+    step = scorm_add(target.get_children().first().specific, package=version.package)
+
+    tab = browse("medarbejder-scorm-eksport")
+    tab.login("medarbejder")
+    tab.goto(step.url)
+    package = tab.page.frame_locator("iframe[data-scorm-frame]")
+    package.get_by_role("heading", name="Hvornår skal parten høres?").wait_for()
+    tab.check("eksporteret kursus i afspilleren")
+    package.get_by_role("button", name="Næste").click()
+    package.get_by_role("heading", name="Quiz om partshøring").wait_for()
+    package.get_by_label("Efter afgørelsen").check()
+    package.get_by_label("Skriftligt").check()
+    package.get_by_role("button", name="Aflever").click()
+    package.get_by_text("Du har ikke bestået").wait_for()
+    attempt = ScormAttempt.objects.get(user=learner)
+    assert attempt.lesson_status == "failed" and attempt.completed_at is None
+    package.get_by_label("Før afgørelsen").check()
+    package.get_by_label("Med en frist").check()
+    package.get_by_role("button", name="Aflever").click()
+    tab.page.locator("[data-scorm-status]", has_text="Du har gennemført dette trin").wait_for()
+    attempt.refresh_from_db()
+    assert attempt.lesson_status == "passed" and attempt.score_raw == 100
+    assert StepCompletion.objects.filter(run__user=learner, page=step).exists()
