@@ -223,7 +223,6 @@ def _assignments(requirement_ids: list[int], recurring: list[int]) -> dict[str, 
                            random() AS u, random() AS v
                     FROM people_user p CROSS JOIN unnest(%(requirements)s::bigint[]) AS r(id)
                     WHERE p.employee_number LIKE %(prefix)s
-                    ORDER BY p.id, r.id
                 ) draws
             ) rows
             """,  # noqa: S608

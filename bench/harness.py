@@ -163,7 +163,8 @@ def report(figures: list[Figure], path: Path, *, also: Path | None = None) -> No
     """Print every figure and the ratio verdicts; save them as JSON to ``path`` (and ``also``)."""
     for figure in figures:
         print(figure.line(), flush=True)
-    print(verdicts(figures), flush=True)
+    if any(f.ratio_budget is not None for f in figures):
+        print(verdicts(figures), flush=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(
         [

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import json
 import os
 import platform
 import secrets
@@ -163,7 +164,6 @@ def _growth_figures(figures, size: str) -> list:
     earlier = RESULTS.with_name("full.json")
     if size != "land" or land is None or not earlier.exists():
         return []
-    import json
 
     full = next((f for f in json.loads(earlier.read_text()) if f["name"] == name), None)
     if full is None:
@@ -185,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=sorted(SIZES))
     parser.add_argument("--only", help="comma-separated module names, e.g. lesson,compliance")
     parser.add_argument("--keep-db", action="store_true", help="reuse the database and its data")
+    parser.add_argument(
+        "--keep-data",
+        action="store_true",
+        help="with --keep-db: skip the generation and reuse the data the last run left "
+        "(bench/results/data-<size>.json); modules that rewrite data (the evaluation) leave "
+        "their own",
+    )
     parser.add_argument("--repeat", type=int, default=30, help="timed runs per figure")
     args = parser.parse_args(argv)
 
@@ -226,7 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[Figure] = []
     failed: list[str] = []
 
-    if importlib.util.find_spec(GENERATORS[size]) is None:
+    kept = RESULTS.with_name(f"data-{size}.json")
+    if args.keep_db and args.keep_data and kept.exists():
+        ctx.extra["compliance_data"] = json.loads(kept.read_text())
+        print(f"data kept from the last run ({kept.name})", flush=True)
+    elif importlib.util.find_spec(GENERATORS[size]) is None:
         print(f"not generated: {GENERATORS[size]} (missing); modules create what they need")
     else:
         datagen = importlib.import_module(GENERATORS[size])
@@ -247,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
             print(figures[-1].line(), flush=True)
+            RESULTS.parent.mkdir(parents=True, exist_ok=True)
+            kept.write_text(json.dumps(ctx.extra.get("compliance_data", {})))
 
     wanted = {f"bench.{name.strip()}" for name in args.only.split(",")} if args.only else None
     for name in MODULES:
