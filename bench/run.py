@@ -277,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         figures += module_figures
         print(f"-- {name}: {time.perf_counter() - t0:.1f} s", flush=True)
+        for figure in module_figures:  # now, so a long run that is stopped keeps what it had
+            print(f"   {figure.line()}", flush=True)
 
     print()
     _scale_budgets(figures, ctx)
