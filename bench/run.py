@@ -1,12 +1,13 @@
 """``make bench``: build a fresh benchmark database, generate DESIGN.md's data set, measure.
 
-    .venv/bin/python bench/run.py [--size small|full] [--only lesson,compliance] [--keep-db]
+    .venv/bin/python bench/run.py [--size small|full|land] [--only lesson,compliance] [--keep-db]
 
 PostgreSQL when ``DATABASE_URL`` is a postgres:// URL (the benchmark uses a database of its own,
 ``paragraf_bench`` on the same server, or ``BENCH_DATABASE_URL``; it is dropped and re-created),
 otherwise a SQLite file in the temp folder. The cache is Redis database 12 when Redis answers on
 127.0.0.1:6379 (``BENCH_CACHE_URL`` overrides). Default size: ``full`` (45,000 employees) on
-PostgreSQL, ``small`` (4,500) on SQLite. Each module in MODULES that exists is imported and its
+PostgreSQL, ``small`` (4,500) on SQLite; ``land`` (450,000, issue #23, bench/datagen_land.py) only
+on PostgreSQL. Each module in MODULES that exists is imported and its
 ``run(ctx)`` returns figures; one line per figure is printed with budget and ratio, and all of
 them are written to ``bench/results/latest.json``. Figures never fail the run; a module that
 crashes does (exit 1), after the others have run.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import json
 import os
 import platform
 import secrets
@@ -42,8 +44,15 @@ MODULES = [
     "bench.statusreport",
     "bench.history_import",  # last: it completes cycles in the bench data
 ]
-SIZES = {"full": 45_000, "small": 4_500}
+SIZES = {"full": 45_000, "small": 4_500, "land": 450_000}
+#: The generator per size; the land size has its own, set-based and PostgreSQL only.
+GENERATORS = {"full": "bench.datagen", "small": "bench.datagen", "land": "bench.datagen_land"}
 RESULTS = ROOT / "bench" / "results" / "latest.json"
+
+
+def _is_postgres() -> bool:
+    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    return urlparse(url).scheme in {"postgres", "postgresql", "pgsql"}
 
 
 def _database(keep: bool) -> tuple[str, str]:
@@ -141,15 +150,59 @@ def _scale_budgets(figures, ctx) -> None:
             figure.scaled_budget = figure.budget * factor
 
 
+#: Peak RSS of the export may grow by this much from the full to the land size (issue #23).
+EXPORT_RSS_GROWTH_MB = 5.0
+
+
+def _growth_figures(figures, size: str) -> list:
+    """At land size, the export's peak RSS against the last full-size run's (bench/results/
+    full.json): a streamed export must not grow with the rows."""
+    from bench.harness import Figure
+
+    name = "full assignment CSV export, peak RSS"
+    land = next((f for f in figures if f.name == name), None)
+    earlier = RESULTS.with_name("full.json")
+    if size != "land" or land is None or not earlier.exists():
+        return []
+
+    full = next((f for f in json.loads(earlier.read_text()) if f["name"] == name), None)
+    if full is None:
+        return []
+    return [
+        Figure(
+            "export peak RSS growth, full → land",
+            land.value - full["value"],
+            "MB",
+            budget=EXPORT_RSS_GROWTH_MB,
+            note=f"{full['value']:.1f} MB at full size (bench/results/full.json), "
+            f"{land.value:.1f} MB here",
+        )
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(SIZES))
     parser.add_argument("--only", help="comma-separated module names, e.g. lesson,compliance")
     parser.add_argument("--keep-db", action="store_true", help="reuse the database and its data")
+    parser.add_argument(
+        "--keep-data",
+        action="store_true",
+        help="with --keep-db: skip the generation and reuse the data the last run left "
+        "(bench/results/data-<size>.json); modules that rewrite data (the evaluation) leave "
+        "their own",
+    )
     parser.add_argument("--repeat", type=int, default=30, help="timed runs per figure")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    if args.size == "land" and not _is_postgres():
+        print(
+            "The land size (450,000 people, 5.4 million assignments) runs on PostgreSQL only: "
+            "set DATABASE_URL (or BENCH_DATABASE_URL) to a postgres:// URL.",
+            file=sys.stderr,
+        )
+        return 2
     db_url, vendor = _database(args.keep_db)
     size = args.size or ("full" if vendor == "postgresql" else "small")
     _environment(db_url)
@@ -180,10 +233,14 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[Figure] = []
     failed: list[str] = []
 
-    if importlib.util.find_spec("bench.datagen") is None:
-        print("not generated: bench.datagen (missing); modules create what they need", flush=True)
+    kept = RESULTS.with_name(f"data-{size}.json")
+    if args.keep_db and args.keep_data and kept.exists():
+        ctx.extra["compliance_data"] = json.loads(kept.read_text())
+        print(f"data kept from the last run ({kept.name})", flush=True)
+    elif importlib.util.find_spec(GENERATORS[size]) is None:
+        print(f"not generated: {GENERATORS[size]} (missing); modules create what they need")
     else:
-        datagen = importlib.import_module("bench.datagen")
+        datagen = importlib.import_module(GENERATORS[size])
         t0 = time.perf_counter()
         try:
             datagen.generate(ctx)
@@ -197,10 +254,12 @@ def main(argv: list[str] | None = None) -> int:
                     f"data generation ({ctx.employees:,} employees)",
                     seconds,
                     "s",
-                    budget=60 if vendor == "postgresql" and size == "full" else None,
+                    budget={"full": 60, "land": 300}.get(size) if vendor == "postgresql" else None,
                 )
             )
             print(figures[-1].line(), flush=True)
+            RESULTS.parent.mkdir(parents=True, exist_ok=True)
+            kept.write_text(json.dumps(ctx.extra.get("compliance_data", {})))
 
     wanted = {f"bench.{name.strip()}" for name in args.only.split(",")} if args.only else None
     for name in MODULES:
@@ -218,10 +277,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         figures += module_figures
         print(f"-- {name}: {time.perf_counter() - t0:.1f} s", flush=True)
+        for figure in module_figures:  # now, so a long run that is stopped keeps what it had
+            print(f"   {figure.line()}", flush=True)
 
     print()
     _scale_budgets(figures, ctx)
-    report(figures, RESULTS)
+    figures += _growth_figures(figures, size)
+    report(figures, RESULTS, also=RESULTS.with_name(f"{size}.json"))
     print(f"\n{len(figures)} figures in {time.perf_counter() - started:.0f} s → {RESULTS}")
     if failed:
         print(f"FAILED: {', '.join(failed)}", file=sys.stderr)
