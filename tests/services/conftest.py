@@ -199,7 +199,9 @@ def _worker(queue: str, concurrency: int, env: dict[str, str], log: Path) -> Cel
 
 
 @pytest.fixture(scope="session")
-def workers(service_db, celery_app, smtp, ralph, tmp_path_factory) -> Iterator[dict[str, CeleryProcess]]:
+def workers(
+    service_db, celery_app, smtp, ralph, tmp_path_factory
+) -> Iterator[dict[str, CeleryProcess]]:
     """Two prefork workers, one on the `default` queue (two children) and one on `heavy` (one
     child), sharing the database, the test's Redis DB and a media folder; their xAPI statements go
     to the session's Ralph."""
@@ -243,8 +245,6 @@ def task_done(workers) -> Callable[..., list[re.Match]]:
                 raise AssertionError(f"task {task_id} not received by any worker in {timeout} s")
             time.sleep(0.05)
         left = max(deadline - time.monotonic(), 0.1)
-        return found[0].wait_for(
-            rf"\[{re.escape(task_id)}\] {outcome}", count=count, timeout=left
-        )
+        return found[0].wait_for(rf"\[{re.escape(task_id)}\] {outcome}", count=count, timeout=left)
 
     return wait

@@ -56,7 +56,9 @@ def test_the_replica_is_a_streaming_standby_of_the_primary(live_db):
     assert _one("default", "SELECT pg_is_in_recovery()") is False
     user = UserFactory(first_name=f"R{uuid.uuid4().hex[:8]}")
     assert wait_until(
-        lambda: User.objects.using("replica").filter(pk=user.pk, first_name=user.first_name).exists(),
+        lambda: (
+            User.objects.using("replica").filter(pk=user.pk, first_name=user.first_name).exists()
+        ),
         timeout=10,
         what="the row on the replica",
     )
@@ -84,7 +86,9 @@ def test_a_report_reads_the_replica_and_writes_nothing_there(hr_client):
     assert export.status_code == 200
     replica_sql = [q["sql"] for q in on_replica.captured_queries]
     assert any("compliance" in sql for sql in replica_sql), replica_sql
-    assert not [s for s in replica_sql if s.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert not [
+        s for s in replica_sql if s.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
     # The primary answers the session, the user and the freshness check, not the report.
     assert not [q for q in on_primary.captured_queries if "compliance_" in q["sql"]]
 
