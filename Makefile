@@ -64,10 +64,13 @@ test-e2e: setup
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVICES_DB_URL ?= postgres://postgres@127.0.0.1:5432/paragraf_services
 SERVICES_BROKER_URL ?= redis://127.0.0.1:6379/13
+# The streaming replica scripts/replica.sh starts (port 5433), for tests/services/test_replica.py.
+SERVICES_REPLICA_URL ?= postgres://postgres@127.0.0.1:5433/paragraf_services
 
 test-services: setup ralph
 	DJANGO_DEBUG=1 DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -n $(TEST_WORKERS) -p no:logging --create-db
 	DJANGO_DEBUG=1 PARAGRAF_SERVICES=1 DATABASE_URL=$(SERVICES_DB_URL) RALPH_VENV=$(RALPH_VENV) \
+		DATABASE_REPLICA_URL=$(SERVICES_REPLICA_URL) \
 		CELERY_BROKER_URL=$(SERVICES_BROKER_URL) $(PY) -m pytest -q -p no:logging tests/services
 
 # Ralph (ralph-malph), the real Learning Record Store the service leg's xAPI tests start, in a

@@ -71,6 +71,11 @@ FRAMEWORK_NAMES = [
     "do_GET",  # http.server's request handlers (the ELI fixture server)
     "log_message",
     "Media",  # Django's media definitions on forms, widgets and Wagtail components
+    "db_for_read",  # Django's database-router protocol (DATABASE_ROUTERS)
+    "db_for_write",
+    "allow_relation",
+    "allow_migrate",
+    "process_view",  # Django's middleware hook
 ]
 DECORATORS = ["@hooks.register", "@shared_task", "@register*", "@receiver"]
 

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "paragraf.security.SessionIdleTimeoutMiddleware",
     "axes.middleware.AxesMiddleware",
+    "paragraf.replica.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "paragraf.urls"
@@ -109,6 +110,15 @@ DATABASES = {
         env_str("DATABASE_URL", "sqlite:///db.sqlite3"), base_dir=str(BASE_DIR)
     )
 }
+# A streaming read replica for HR reports, exports, dashboards and the evidence view (see
+# paragraf/replica.py): reads there wait at most DATABASE_REPLICA_MAX_WAIT_MS for the replica to
+# replay what the primary had written when the report was asked for, else they read the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+DATABASE_REPLICA_MAX_WAIT_MS = env_int("DATABASE_REPLICA_MAX_WAIT_MS", 2000)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = database_from_url(DATABASE_REPLICA_URL, base_dir=str(BASE_DIR))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["paragraf.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
@@ -203,6 +213,26 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 600
+# Two queues that cannot block each other: imports, exports, regrades, report builds and other
+# long set-based jobs on `heavy`; what a person waits for (certificates, reminders, notices, xAPI
+# sending, attempt expiry, digests) on `default`. Run at least one worker per queue (docs/drift.md).
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    name: {"queue": "heavy"}
+    for name in (
+        "people.tasks.hr_import_preview_task",
+        "people.tasks.hr_import_load_task",
+        "people.tasks.hr_imports_purge_task",
+        "people.tasks.retention_apply_task",
+        "certificates.tasks.bundle_build_task",
+        "certificates.tasks.bundles_purge_task",
+        "compliance.tasks.evaluate_requirements_task",
+        "quizzes.tasks.regrade_apply_task",
+        "quizzes.tasks.item_totals_rebuild_task",
+        "overview.tasks.compliance_snapshot_task",
+        "search.tasks.search_reindex_task",
+    )
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_RESULT_BACKEND = None

@@ -176,45 +176,75 @@ def ralph(tmp_path_factory):
     lrs.down()
 
 
-@pytest.fixture(scope="session")
-def worker(service_db, celery_app, smtp, ralph, tmp_path_factory) -> Iterator[CeleryProcess]:
-    """A prefork worker with two children, on the shared database and the test's Redis DB; its
-    xAPI statements go to the session's Ralph."""
-    from tests.services.ralph import PASSWORD, USERNAME
-
-    tmp = tmp_path_factory.mktemp("celery")
-    celery_app.control.purge()
-    env = celery_env(tmp)
-    env.update(XAPI_ENDPOINT=ralph.endpoint, XAPI_USERNAME=USERNAME, XAPI_PASSWORD=PASSWORD)
-    proc = CeleryProcess(
+def _worker(queue: str, concurrency: int, env: dict[str, str], log: Path) -> CeleryProcess:
+    """A prefork worker consuming one queue, as in production (docs/drift.md)."""
+    return CeleryProcess(
         [
             "worker",
             "--pool=prefork",
+            "-Q",
+            queue,
             "-c",
-            "2",
+            str(concurrency),
             "-n",
-            f"paragraf-it-{os.getpid()}@%h",
+            f"paragraf-it-{queue}-{os.getpid()}@%h",
             "--without-gossip",
             "--without-mingle",
             "-l",
             "INFO",
         ],
         env,
-        tmp / "worker.log",
+        log,
     )
-    proc.media_root = tmp / "media"  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def workers(
+    service_db, celery_app, smtp, ralph, tmp_path_factory
+) -> Iterator[dict[str, CeleryProcess]]:
+    """Two prefork workers, one on the `default` queue (two children) and one on `heavy` (one
+    child), sharing the database, the test's Redis DB and a media folder; their xAPI statements go
+    to the session's Ralph."""
+    from tests.services.ralph import PASSWORD, USERNAME
+
+    tmp = tmp_path_factory.mktemp("celery")
+    celery_app.control.purge()
+    env = celery_env(tmp)
+    env.update(XAPI_ENDPOINT=ralph.endpoint, XAPI_USERNAME=USERNAME, XAPI_PASSWORD=PASSWORD)
+    procs = {
+        "default": _worker("default", 2, env, tmp / "worker.log"),
+        "heavy": _worker("heavy", 1, env, tmp / "heavy.log"),
+    }
     try:
-        proc.wait_for(r"ready\.", timeout=60)
-        yield proc
+        for proc in procs.values():
+            proc.media_root = tmp / "media"  # type: ignore[attr-defined]
+            proc.wait_for(r"ready\.", timeout=60)
+        yield procs
     finally:
-        proc.stop()
+        for proc in procs.values():
+            proc.stop()
+
+
+@pytest.fixture(scope="session")
+def worker(workers) -> CeleryProcess:
+    """The `default`-queue worker (certificates, reminders, notices, xAPI); the `heavy` one runs
+    alongside (see ``workers``)."""
+    return workers["default"]
 
 
 @pytest.fixture
-def task_done(worker) -> Callable[..., list[re.Match]]:
-    """Wait for a task id's outcome lines in the worker log (``succeeded``, ``retry`` …)."""
+def task_done(workers) -> Callable[..., list[re.Match]]:
+    """Wait for a task id's outcome lines in the log of the worker whose queue it went to
+    (``succeeded``, ``retry`` …)."""
 
     def wait(task_id: str, outcome: str = "succeeded", *, count: int = 1, timeout: float = 30):
-        return worker.wait_for(rf"\[{re.escape(task_id)}\] {outcome}", count=count, timeout=timeout)
+        deadline = time.monotonic() + timeout
+        received = re.compile(rf"\[{re.escape(task_id)}\] received")
+        while not (found := [p for p in workers.values() if received.search(p.text())]):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"task {task_id} not received by any worker in {timeout} s")
+            time.sleep(0.05)
+        left = max(deadline - time.monotonic(), 0.1)
+        return found[0].wait_for(rf"\[{re.escape(task_id)}\] {outcome}", count=count, timeout=left)
 
     return wait

@@ -17,7 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 
 # Variables the test session sets for itself that must not leak into a production-like child.
-_SESSION_ONLY = {"DJANGO_DEBUG", "DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_SETTINGS_MODULE"}
+_SESSION_ONLY = {
+    "DJANGO_DEBUG",
+    "DATABASE_URL",
+    "DATABASE_REPLICA_URL",
+    "CELERY_BROKER_URL",
+    "DJANGO_SETTINGS_MODULE",
+}
 
 
 def production_env(**overrides: str) -> dict[str, str]:
