@@ -19,6 +19,8 @@ from tests.factories import (
     lesson_add,
     question_add,
     quiz_add,
+    scorm_add,
+    scorm_package,
 )
 from tests.quizzes.conftest import answers_for
 from tests.services.conftest import skip_without_services
@@ -30,8 +32,12 @@ from xapi.tasks import xapi_send_task
 pytestmark = skip_without_services
 
 
-def _journey(settings, ralph):
-    """A learner reads a lesson and passes a quiz whose question cites FVL § 19, stk. 1."""
+def _journey(settings, ralph, tmp_path):
+    """A learner reads a lesson, passes a quiz whose question cites FVL § 19, stk. 1, and passes
+    a SCORM package (the demo's SCORM 1.2 one) in the next step."""
+    from scorm.services import attempt_commit, attempt_open
+
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.XAPI_ENDPOINT = ralph.endpoint
     settings.XAPI_USERNAME, settings.XAPI_PASSWORD = USERNAME, PASSWORD
     tag = uuid.uuid4().hex[:6]
@@ -43,10 +49,17 @@ def _journey(settings, ralph):
         f"Hvornår skal parten høres? {tag}", citations=[citation(provision=provision)]
     )
     quiz = quiz_add(module, questions=[question], title=f"Quiz {tag}", slug=f"q-{tag}")
+    bought = scorm_add(module, package=scorm_package(), title=f"Phishing {tag}", slug=f"s-{tag}")
     learner = UserFactory()
     step_complete(user=learner, page=lesson)
     attempt = attempt_start(user=learner, quiz=quiz)
     attempt_submit(attempt_id=attempt.pk, user=learner, data=answers_for(attempt))
+    package_attempt = attempt_open(user=learner, page=bought)
+    attempt_commit(
+        attempt=package_attempt,
+        payload={"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"},
+        session_key="a",
+    )
     return learner
 
 
@@ -55,12 +68,15 @@ def _ours(ralph, ids) -> Counter:
     return Counter(s["id"] for s in ralph.statements() if s["id"] in wanted)
 
 
-def test_a_journey_arrives_in_the_lrs_exactly_once(live_db, worker, ralph, settings):
+def test_a_journey_arrives_in_the_lrs_exactly_once(live_db, worker, ralph, settings, tmp_path):
     started = timezone.now()
-    _journey(settings, ralph)
+    _journey(settings, ralph, tmp_path)
     rows = list(OutboxStatement.objects.filter(created_at__gte=started))
     verbs = Counter(r.statement["verb"]["id"].rsplit("/", 1)[-1] for r in rows)
-    assert verbs["completed"] >= 2 and verbs["passed"] == 1 and verbs["answered"] == 1
+    # the lesson, the quiz, the SCORM step and the course: completed; the quiz: passed
+    assert verbs["completed"] >= 3 and verbs["passed"] == 1 and verbs["answered"] == 1
+    types = Counter(r.statement["object"]["definition"]["type"].rsplit("/", 1)[-1] for r in rows)
+    assert types["module"] == 1  # the SCORM step
     ids = [r.pk for r in rows]
     counts = wait_until(
         lambda: (c := _ours(ralph, ids)) and len(c) == len(ids) and c,
@@ -85,11 +101,13 @@ def test_a_journey_arrives_in_the_lrs_exactly_once(live_db, worker, ralph, setti
     assert set(_ours(ralph, ids).values()) == {1}
 
 
-def test_while_the_lrs_is_down_nothing_is_lost_or_sent_twice(live_db, worker, ralph, settings):
+def test_while_the_lrs_is_down_nothing_is_lost_or_sent_twice(
+    live_db, worker, ralph, settings, tmp_path
+):
     ralph.down()
     try:
         started = timezone.now()
-        _journey(settings, ralph)
+        _journey(settings, ralph, tmp_path)
         rows = OutboxStatement.objects.filter(created_at__gte=started)
         wait_until(
             lambda: rows.filter(attempts__gte=1).count() == rows.count() > 0,
