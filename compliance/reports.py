@@ -4,6 +4,7 @@ one person's record. CSV and XLSX come from ReportView; the full CSV of the list
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import logging
 from functools import cached_property
 
@@ -29,6 +30,7 @@ from people.models import OrgUnit, User
 from people.spreadsheets import SafeSpreadsheetExportMixin, cell_safe_sql, dated_name
 
 from .evidence import imported_label
+from .keyset import Keyset, KeysetPaginator, Total, bounded_total, keyset_page
 from .models import (
     OPEN_STATUSES,
     Assignment,
@@ -253,6 +255,18 @@ EXPORT_TEXT_COLUMNS = [
 ]
 
 
+def _status_code(text: str) -> str:
+    if text not in Status.values:
+        raise ValueError(text)
+    return text
+
+
+#: The list's ordering, which its pages are keyed on (the compliance_status_due index).
+ASSIGNMENT_KEYSET = Keyset(
+    fields=("status", "due_at", "id"), parsers=(_status_code, dt.date.fromisoformat, int)
+)
+
+
 class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, ReportView):
     file_stem = "tildelinger"
     page_title = _("Tildelinger")
@@ -260,6 +274,7 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
     filterset_class = AssignmentFilterSet
     index_url_name = "compliance_assignments"
     index_results_url_name = "compliance_assignments_results"
+    results_template_name = "compliance/admin/assignment_results.html"
     list_export = [
         "person.employee_number",
         "person.get_full_name",
@@ -325,15 +340,27 @@ class AssignmentReport(HROnlyMixin, RowsTableMixin, SafeSpreadsheetExportMixin, 
         return (
             Assignment.objects.select_related("person", "unit", "requirement")
             .annotate(version=acknowledged_version())
-            .order_by("status", "due_at", "id")
+            .order_by(*ASSIGNMENT_KEYSET.fields)
         )
 
-    def get_paginator(self, queryset, per_page, *args, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, *args, **kwargs)
+    def paginate_queryset(self, queryset, page_size):
+        """A keyset page (compliance.keyset): no OFFSET and no COUNT(*) over the whole list."""
+        page = keyset_page(queryset, ASSIGNMENT_KEYSET, self.request.GET, page_size)
+        paginator = KeysetPaginator(self.total(queryset))
+        return (paginator, page, page.object_list, True)
+
+    def total(self, queryset) -> Total:
         count = self.materialised_count()
         if count is not None:
-            paginator.count = count  # Paginator.count is a cached_property: no COUNT(*) query
-        return paginator
+            return Total(count, exact=True)
+        return bounded_total(queryset)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if context["paginator"] is not None:  # None for a spreadsheet export
+            context["total_label"] = context["paginator"].total.label()
+            context["total_exact"] = context["paginator"].total.exact
+        return context
 
     def materialised_count(self) -> int | None:
         """The total for a unit subtree and an open status, read from the materialised counts

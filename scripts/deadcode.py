@@ -50,6 +50,7 @@ FRAMEWORK_NAMES = [
     "get_*",
     "filter_*",
     "decorate_paginated_queryset",
+    "paginate_queryset",  # Django's MultipleObjectMixin (the keyset pages)
     "serve",
     "route",
     "bulk_to_python",

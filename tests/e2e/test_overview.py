@@ -102,3 +102,28 @@ def test_the_manager_sees_the_team_chart_on_mit_team(browse, manager, history):
     assert tab.page.locator("svg[role=img] #team-title").count() == 1
     tab.page.get_by_text("Vis tallene som tabel").click()
     tab.check("mit team udvikling")
+
+
+def test_hr_pages_through_the_assignment_list_by_keys(browse, hr, history, monkeypatch):
+    """Keyset pages in the browser: next and previous keep the filter, the rows change, and
+    the pager is axe-clean."""
+    from compliance.reports import AssignmentReport
+
+    monkeypatch.setattr(AssignmentReport, "paginate_by", 2)
+    tab = browse("hr-tildelinger-sider")
+    tab.login("hr")
+    tab.goto("/admin/tildelinger/?status=not_started")
+    rows = tab.page.locator("table.listing tbody tr")
+    first = rows.all_text_contents()
+    assert len(first) == 2
+    assert tab.page.get_by_text("tildelinger i alt").is_visible()
+    tab.check("tildelinger side 1")
+    with tab.page.expect_navigation():
+        tab.page.get_by_role("link", name="Næste").click()
+    assert "efter=" in tab.page.url and "status=not_started" in tab.page.url
+    second = rows.all_text_contents()
+    assert second and not set(second) & set(first)
+    tab.check("tildelinger side 2")
+    with tab.page.expect_navigation():
+        tab.page.get_by_role("link", name="Forrige").click()
+    assert rows.all_text_contents() == first
