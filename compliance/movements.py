@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from people.models import User
+from people.models import OrgUnit, User
 
 from .models import OPEN_STATUSES, Assignment, Requirement, Status
 from .services import (
@@ -31,9 +31,11 @@ from .services import (
     _insert,
     _window_opening,
     _yearly_lead,
+    counts_follow,
     counts_rebuild,
     current_cycles,
     requirement_audience,
+    requirements_evaluate,
 )
 from .validity import assignment_valid_until
 
@@ -196,6 +198,60 @@ def assignments_follow_audience(
     return result
 
 
+#: Up to this many people an HR delta is followed person by person; above it, one pass over
+#: everyone is cheaper than huge IN lists.
+INCREMENTAL_LIMIT = 5000
+
+
+def assignments_after_import(
+    *,
+    person_ids: list[int],
+    new_person_ids: list[int] | None = None,
+    moved_unit_ids: list[int] | None = None,
+    rehired: dict[int, tuple[dt.date | None, dt.date]] | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """After an HR import: follow the people it touched (changed, new, or in a unit that moved
+    in the tree) — their units, leavers, rehires and transfers — and evaluate the requirements
+    for them alone, so a new hire has their cycles the moment the import is done. The counts
+    move by the delta's difference. A delta of more than INCREMENTAL_LIMIT people is followed
+    in one pass over everyone, and its new people's first cycles come with the next scheduled
+    evaluation (every six hours). A unit that moved in the tree rebuilds the counts."""
+    touched = _touched_people(
+        [*person_ids, *(new_person_ids or [])], moved_unit_ids or [], INCREMENTAL_LIMIT
+    )
+    if touched is None:
+        logger.info("HR import: over %s people touched, one pass over everyone", INCREMENTAL_LIMIT)
+        assignments_resync_people(person_ids=None, rehired=rehired, today=today)
+        return
+    assignments_resync_people(person_ids=touched, rehired=rehired, today=today)
+    requirements_evaluate(today=today, person_ids=touched)
+    if moved_unit_ids:
+        # The moved units' counts are carried by their old ancestors, which the tree no longer
+        # names: only a rebuild moves them (a move in the tree is rare; a delta is not).
+        counts_rebuild()
+
+
+def _touched_people(
+    person_ids: list[int], moved_unit_ids: list[int], limit: int
+) -> list[int] | None:
+    """The delta's people plus everyone in the moved units' subtrees (their audiences may have
+    changed with the tree); None when that is more than ``limit`` people."""
+    touched = set(person_ids)
+    if len(touched) > limit:
+        return None
+    if moved_unit_ids:
+        paths = list(OrgUnit.objects.filter(pk__in=moved_unit_ids).values_list("path", flat=True))
+        where = Q()
+        for path in paths:
+            where |= Q(org_unit__path__startswith=path)
+        below = User.objects.filter(where).values_list("pk", flat=True)[: limit + 1]
+        touched.update(below)
+        if len(touched) > limit:
+            return None
+    return sorted(touched)
+
+
 def assignments_resync_people(
     *,
     person_ids: list[int] | None = None,
@@ -204,9 +260,24 @@ def assignments_resync_people(
 ) -> None:
     """After an HR import: follow moved people to their new unit, retire leavers' open cycles,
     apply the rehire rule to people who came back and the transfer rule to the rest
-    (compliance.movements), and rebuild the counts if anything changed."""
-    if person_ids is not None and len(person_ids) > 5000:
+    (compliance.movements). The counts are moved by the difference for a delta of up to
+    INCREMENTAL_LIMIT people, and rebuilt when everyone (or more) is resynced."""
+    if person_ids is not None and len(person_ids) > INCREMENTAL_LIMIT:
         person_ids = None  # a big import: one pass over everyone beats a huge IN list
+    if person_ids is None:
+        if _resync(None, rehired, today):
+            counts_rebuild()
+        return
+    with counts_follow(person_ids):
+        _resync(person_ids, rehired, today)
+
+
+def _resync(
+    person_ids: list[int] | None,
+    rehired: dict[int, tuple[dt.date | None, dt.date]] | None,
+    today: dt.date | None,
+) -> int:
+    """The resync's writes; the number of cycles changed."""
     people = User.objects.all() if person_ids is None else User.objects.filter(pk__in=person_ids)
     moved = Assignment.objects.filter(person__in=people).exclude(unit_id=F("person__org_unit_id"))
     changed = 0
@@ -228,5 +299,4 @@ def assignments_resync_people(
         changed += assignments_rehire(rehired=rehired, today=today).changed
     if person_ids is None or person_ids:
         changed += assignments_follow_audience(people=people, today=today).changed
-    if changed:
-        counts_rebuild()
+    return changed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .acknowledgements import acknowledgements_reopen
-from .movements import assignments_resync_people
+from .movements import assignments_after_import
 from .services import assignments_complete_for_run, assignments_start_for_course
 
 
@@ -17,9 +17,21 @@ def on_step_completed(sender, completion, **kwargs) -> None:
 
 
 def on_employees_imported(
-    sender, person_ids, units_changed=False, rehired=None, today=None, **kwargs
+    sender,
+    person_ids,
+    new_person_ids=None,
+    moved_unit_ids=None,
+    rehired=None,
+    today=None,
+    **kwargs,
 ) -> None:
-    assignments_resync_people(person_ids=person_ids, rehired=rehired, today=today)
+    assignments_after_import(
+        person_ids=person_ids,
+        new_person_ids=new_person_ids,
+        moved_unit_ids=moved_unit_ids,
+        rehired=rehired,
+        today=today,
+    )
 
 
 def on_guideline_change_decided(sender, change, kind, **kwargs) -> None:

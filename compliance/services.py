@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -117,50 +118,76 @@ class EvaluationResult:
         )
 
 
-def requirements_evaluate(*, today: dt.date | None = None) -> EvaluationResult:
+def requirements_evaluate(
+    *, today: dt.date | None = None, person_ids: Collection[int] | None = None
+) -> EvaluationResult:
     """Open every cycle that is due, mark missed deadlines overdue, and retire leavers' open
-    cycles. Set-based: a handful of queries per requirement; running it twice changes nothing."""
+    cycles. Set-based: a handful of queries per requirement; running it twice changes nothing.
+
+    With ``person_ids`` (an HR delta) only those people's cycles are read and written, and the
+    status counts are moved by their difference instead of being rebuilt: the cost follows the
+    delta, not the size of the install."""
     today = today or timezone.localdate()
     result = EvaluationResult()
+    scope = _Scope(person_ids)
     with transaction.atomic():
         if connection.vendor == "postgresql":
             # One evaluation at a time (beat and a manual run may overlap): the second waits,
             # then finds nothing due, so the inserts need no conflict handling.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [EVALUATION_LOCK])
-        # Leavers' open cycles first: no cycle is opened for a leaver below, and the table's
-        # statistics are still those of before the inserts, so the plan stays cheap.
-        result.superseded += (
-            Assignment.objects.filter(status__in=OPEN_STATUSES)
-            .filter(Exists(User.objects.filter(pk=OuterRef("person_id"), is_active=False)))
-            .update(status=Status.SUPERSEDED)
-        )
-        requirements = list(
-            Requirement.objects.filter(is_active=True).select_related("course", "guideline")
-        )
-        plans: list[_FirstCycles] = []
-        for requirement in requirements:
-            if requirement.recurrence == Requirement.Recurrence.MONTHS:
-                _recertify_after_months(requirement, today, result)
-            elif requirement.recurrence == Requirement.Recurrence.YEARLY:
-                _recertify_yearly(requirement, today, result)
-            plan = _first_cycles(requirement, today)
-            if plan is not None:
-                plans.append(plan)
-        # Re-trainings (compliance.retraining) open no cycles by rule — their people were chosen
-        # when the re-training was created — but their deadlines pass all the same.
-        retrainings = Requirement.objects.filter(
-            is_active=False, course__family=CoursePage.Family.RETRAINING
-        )
-        result.overdue += _mark_overdue([*requirements, *retrainings], today)
-        # New first cycles are written with their status (overdue or not) already: they come
-        # last, so the statements above plan against the table as it was.
-        _assign_first_cycles(plans, today, result)
-        result.credited += _credit_acknowledgements(requirements)
-        if result.changed:
-            counts_rebuild()
-    logger.info("requirements evaluated: %s", result)
+        with counts_follow(person_ids) if scope.people is not None else nullcontext():
+            _evaluate(today, scope, result)
+            if result.changed and scope.people is None:
+                counts_rebuild()
+    logger.info(
+        "requirements evaluated%s: %s",
+        "" if scope.people is None else f" for {len(scope.people)} people",
+        result,
+    )
     return result
+
+
+class _Scope:
+    """Everyone (``people`` None) or only the people of an HR delta."""
+
+    def __init__(self, person_ids: Collection[int] | None):
+        self.people = None if person_ids is None else sorted(set(person_ids))
+
+    def of(self, queryset: QuerySet, field: str = "person_id") -> QuerySet:
+        return queryset if self.people is None else queryset.filter(**{f"{field}__in": self.people})
+
+
+def _evaluate(today: dt.date, scope: _Scope, result: EvaluationResult) -> None:
+    # Leavers' open cycles first: no cycle is opened for a leaver below, and the table's
+    # statistics are still those of before the inserts, so the plan stays cheap.
+    result.superseded += (
+        scope.of(Assignment.objects.filter(status__in=OPEN_STATUSES))
+        .filter(Exists(User.objects.filter(pk=OuterRef("person_id"), is_active=False)))
+        .update(status=Status.SUPERSEDED)
+    )
+    requirements = list(
+        Requirement.objects.filter(is_active=True).select_related("course", "guideline")
+    )
+    plans: list[_FirstCycles] = []
+    for requirement in requirements:
+        if requirement.recurrence == Requirement.Recurrence.MONTHS:
+            _recertify_after_months(requirement, today, result, scope)
+        elif requirement.recurrence == Requirement.Recurrence.YEARLY:
+            _recertify_yearly(requirement, today, result, scope)
+        plan = _first_cycles(requirement, today, scope)
+        if plan is not None:
+            plans.append(plan)
+    # Re-trainings (compliance.retraining) open no cycles by rule — their people were chosen
+    # when the re-training was created — but their deadlines pass all the same.
+    retrainings = Requirement.objects.filter(
+        is_active=False, course__family=CoursePage.Family.RETRAINING
+    )
+    result.overdue += _mark_overdue([*requirements, *retrainings], today, scope)
+    # New first cycles are written with their status (overdue or not) already: they come
+    # last, so the statements above plan against the table as it was.
+    _assign_first_cycles(plans, today, result)
+    result.credited += _credit_acknowledgements(requirements, scope)
 
 
 @dataclass
@@ -174,7 +201,7 @@ class _FirstCycles:
     overdue_before: dt.date
 
 
-def _credit_acknowledgements(requirements: Iterable[Requirement]) -> int:
+def _credit_acknowledgements(requirements: Iterable[Requirement], scope: _Scope) -> int:
     """Open cycles of acknowledgement requirements whose person has already acknowledged the
     guideline's live revision (another requirement on it, a transfer back) are complete, as
     of that acknowledgement: one UPDATE per acknowledgement requirement."""
@@ -186,7 +213,7 @@ def _credit_acknowledgements(requirements: Iterable[Requirement]) -> int:
             person_id=OuterRef("person_id"), revision_id=requirement.guideline.live_revision_id
         )
         credited += (
-            Assignment.objects.filter(requirement=requirement, status__in=OPEN_STATUSES)
+            scope.of(Assignment.objects.filter(requirement=requirement, status__in=OPEN_STATUSES))
             .filter(Exists(acknowledged))
             .update(
                 status=Status.COMPLETED,
@@ -196,7 +223,7 @@ def _credit_acknowledgements(requirements: Iterable[Requirement]) -> int:
     return credited
 
 
-def _mark_overdue(requirements: Iterable[Requirement], today: dt.date) -> int:
+def _mark_overdue(requirements: Iterable[Requirement], today: dt.date, scope: _Scope) -> int:
     """Mark every open cycle past its deadline (plus the requirement's grace days) overdue, in
     one statement: one pass over the open cycles rather than one per requirement."""
     by_grace: dict[int, list[int]] = defaultdict(list)
@@ -208,19 +235,21 @@ def _mark_overdue(requirements: Iterable[Requirement], today: dt.date) -> int:
     for grace_days, ids in by_grace.items():
         past_deadline |= Q(requirement_id__in=ids, due_at__lt=today - dt.timedelta(days=grace_days))
     return (
-        Assignment.objects.filter(
-            status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
-            due_at__lt=today - dt.timedelta(days=min(by_grace)),
+        scope.of(
+            Assignment.objects.filter(
+                status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
+                due_at__lt=today - dt.timedelta(days=min(by_grace)),
+            )
         )
         .filter(past_deadline)
         .update(status=Status.OVERDUE)
     )
 
 
-def _first_cycles(requirement: Requirement, today: dt.date) -> _FirstCycles | None:
-    """Everyone in the audience who has no cycle of the requirement yet; None when the
-    requirement does not apply yet."""
-    candidates = requirement_audience(requirement=requirement).exclude(
+def _first_cycles(requirement: Requirement, today: dt.date, scope: _Scope) -> _FirstCycles | None:
+    """Everyone in the audience (and the scope) who has no cycle of the requirement yet; None
+    when the requirement does not apply yet."""
+    candidates = scope.of(requirement_audience(requirement=requirement), "pk").exclude(
         Exists(Assignment.objects.filter(person_id=OuterRef("pk"), requirement=requirement))
     )
     trigger = {
@@ -328,7 +357,7 @@ def renewal_lead_days(requirement: Requirement) -> int:
 
 
 def _recertify_after_months(
-    requirement: Requirement, today: dt.date, result: EvaluationResult
+    requirement: Requirement, today: dt.date, result: EvaluationResult, scope: _Scope
 ) -> None:
     months = requirement.recurrence_months or 12
     # A new cycle opens ``renewal_lead_days`` before the old one expires; its deadline is the
@@ -340,7 +369,7 @@ def _recertify_after_months(
         dt.datetime.combine(counted_before + dt.timedelta(days=1), dt.time.min)
     )
     expiring = (
-        current_cycles()
+        scope.of(current_cycles())
         .filter(requirement=requirement, status=Status.COMPLETED)
         .filter(
             Q(valid_from__isnull=True, completed_at__lt=local_cutoff)
@@ -378,12 +407,14 @@ def _yearly_lead(requirement: Requirement) -> dt.timedelta:
     return dt.timedelta(days=max(0, (requirement.renewal_window_days or 0) - requirement.due_days))
 
 
-def _recertify_yearly(requirement: Requirement, today: dt.date, result: EvaluationResult) -> None:
+def _recertify_yearly(
+    requirement: Requirement, today: dt.date, result: EvaluationResult, scope: _Scope
+) -> None:
     lead = _yearly_lead(requirement)
     window = _window_opening(requirement, today + lead)
     opening = window - lead
     stale = (
-        current_cycles()
+        scope.of(current_cycles())
         .filter(requirement=requirement, assigned_at__lt=opening)
         .filter(person__in=requirement_audience(requirement=requirement))
     )
@@ -478,6 +509,43 @@ def counts_apply(deltas: dict[tuple[int | None, int, str], int]) -> None:
         StatusCount.objects.filter(
             unit_id__in=unit_ids, requirement_id=requirement_id, status=status
         ).update(count=F("count") + n)
+
+
+@contextmanager
+def counts_follow(person_ids: Collection[int] | None):
+    """Keep the status counts right across a change to ``person_ids``' cycles only: their
+    current cycles are counted before and after (two grouped queries on the person index),
+    and the difference is applied to each unit and its ancestors. Nothing is read for
+    anyone else, so the cost follows the number of people, not the table."""
+    if not person_ids:
+        yield
+        return
+    ids = sorted(person_ids)
+    before = _person_counts(ids)
+    yield
+    after = _person_counts(ids)
+    deltas: dict[tuple[int | None, int, str], int] = defaultdict(int)
+    for key, n in after.items():
+        deltas[key] += n
+    for key, n in before.items():
+        deltas[key] -= n
+    counts_apply(deltas)
+
+
+def _person_counts(person_ids: list[int]) -> dict[tuple[int | None, int, str], int]:
+    """(unit, requirement, status) → how many of these people's current cycles are there."""
+    counts: dict[tuple[int | None, int, str], int] = defaultdict(int)
+    for start in range(0, len(person_ids), 5000):
+        rows = (
+            current_cycles()
+            .filter(person_id__in=person_ids[start : start + 5000])
+            .values_list("unit_id", "requirement_id", "status")
+            .order_by()
+            .annotate(n=Count("id"))
+        )
+        for unit_id, requirement_id, status, n in rows:
+            counts[(unit_id, requirement_id, status)] += n
+    return counts
 
 
 def counts_rebuild() -> None:

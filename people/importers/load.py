@@ -130,6 +130,8 @@ def employees_import(
                 employees_imported.send(
                     sender=User,
                     person_ids=plan.changed_person_ids,
+                    new_person_ids=plan.new_person_ids,
+                    moved_unit_ids=plan.moved_unit_ids,
                     units_changed=plan.units_changed,
                     rehired=plan.rehired,
                     today=today,
@@ -470,6 +472,10 @@ class _Plan:
         self._write_units()
         self._write_people()
 
+    @property
+    def moved_unit_ids(self) -> list[int]:
+        return [self.units[code][0] for code in self.moved_units if code in self.units]
+
     def _write_units(self) -> None:
         if self.changed_units:
             OrgUnit.objects.bulk_update(
@@ -665,6 +671,7 @@ class _Plan:
         if updates:
             _update_people(updates)
         self.changed_person_ids = changed_ids
+        self.new_person_ids = [id_of[e.number] for e in self.new_people]
 
 
 def _rehire_dates(
