@@ -114,9 +114,10 @@ def _baseline(data: bytes) -> float | None:
                     )
             cursor.execute(
                 "INSERT INTO people_user (username, password, first_name, last_name, email, is_staff, is_active, "
-                "is_superuser, date_joined, employee_number, org_unit_id, job_title, is_manager, start_date) "
+                "is_superuser, date_joined, employee_number, org_unit_id, job_title, is_manager, start_date, "
+                "first_seen) "
                 "SELECT h.number, '!', h.first, h.last, h.email, false, true, false, now(), h.number, u.id, h.title, "
-                "h.manager, h.start FROM hr_in h JOIN people_orgunit u ON u.code = h.unit "
+                "h.manager, h.start, current_date FROM hr_in h JOIN people_orgunit u ON u.code = h.unit "
                 "ON CONFLICT (employee_number) DO UPDATE SET first_name = EXCLUDED.first_name, "
                 "last_name = EXCLUDED.last_name, job_title = EXCLUDED.job_title "
                 "WHERE (people_user.first_name, people_user.last_name, people_user.job_title) IS DISTINCT FROM "

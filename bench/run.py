@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 MODULES = [
     "bench.compliance",
     "bench.import_bench",
+    "bench.hr_delta",
     "bench.quizzes",
     "bench.certificates",
     "bench.certificates_bulk",

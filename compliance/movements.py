@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 from django.conf import settings
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from people.models import OrgUnit, User
@@ -174,7 +174,8 @@ def assignments_follow_audience(
     requirements = list(Requirement.objects.filter(is_active=True))
     rows: list[tuple] = []
     for requirement in requirements:
-        audience = requirement_audience(requirement=requirement)
+        # The audience among these people only: the subquery reads them by id, not everyone.
+        audience = requirement_audience(requirement=requirement).filter(pk__in=active_people)
         result.closed += (
             Assignment.objects.filter(
                 requirement=requirement, person__in=active_people, status__in=OPEN_STATUSES
@@ -224,12 +225,16 @@ def assignments_after_import(
         logger.info("HR import: over %s people touched, one pass over everyone", INCREMENTAL_LIMIT)
         assignments_resync_people(person_ids=None, rehired=rehired, today=today)
         return
-    assignments_resync_people(person_ids=touched, rehired=rehired, today=today)
-    requirements_evaluate(today=today, person_ids=touched)
     if moved_unit_ids:
         # The moved units' counts are carried by their old ancestors, which the tree no longer
         # names: only a rebuild moves them (a move in the tree is rare; a delta is not).
+        _resync(touched, rehired, today)
+        requirements_evaluate(today=today, person_ids=touched, follow_counts=False)
         counts_rebuild()
+        return
+    with counts_follow(touched):  # one before-and-after for both steps
+        _resync(touched, rehired, today)
+        requirements_evaluate(today=today, person_ids=touched, follow_counts=False)
 
 
 def _touched_people(
@@ -279,19 +284,16 @@ def _resync(
 ) -> int:
     """The resync's writes; the number of cycles changed."""
     people = User.objects.all() if person_ids is None else User.objects.filter(pk__in=person_ids)
-    moved = Assignment.objects.filter(person__in=people).exclude(unit_id=F("person__org_unit_id"))
-    changed = 0
-    moved_ids = list(moved.values_list("id", flat=True))
-    for start in range(0, len(moved_ids), 5000):
-        chunk = moved_ids[start : start + 5000]
-        unit_of = dict(
-            Assignment.objects.filter(pk__in=chunk).values_list("id", "person__org_unit_id")
+    # Every cycle follows its person to their unit, in one statement.
+    changed = (
+        Assignment.objects.filter(person__in=people)
+        .exclude(unit_id=F("person__org_unit_id"))
+        .update(
+            unit_id=Subquery(
+                User.objects.filter(pk=OuterRef("person_id")).values("org_unit_id")[:1]
+            )
         )
-        by_unit: dict[int | None, list[int]] = defaultdict(list)
-        for pk, unit_id in unit_of.items():
-            by_unit[unit_id].append(pk)
-        for unit_id, ids in by_unit.items():
-            changed += Assignment.objects.filter(pk__in=ids).update(unit_id=unit_id)
+    )
     changed += Assignment.objects.filter(
         person__in=people, person__is_active=False, status__in=OPEN_STATUSES
     ).update(status=Status.SUPERSEDED)
