@@ -16,5 +16,7 @@ class CoursesConfig(AppConfig):
         personal_data_register("gennemførte_trin", step_completions_export)
 
         from .citations import connect as citations_connect
+        from .outline import connect as outline_connect
 
         citations_connect()
+        outline_connect()

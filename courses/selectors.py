@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import IntegerField, Q, Subquery, Value
+from django.db import connection
+from django.db.models import Q
 from wagtail.models import Page
 
 from .models import (
@@ -18,6 +20,7 @@ from .models import (
     ModulePage,
     StepCompletion,
 )
+from .outline import LIGHT_FIELDS, outline_of
 from .steps import step_earned, step_proof, step_types
 
 if TYPE_CHECKING:
@@ -226,74 +229,62 @@ def _variants_from_rows(rows) -> dict[int, Variants]:
     return result
 
 
-def _place_in_course(*, user: User, course_id: int) -> tuple[set[int], set[int]]:
+def _place_in_course(
+    *, user: User, course_id: int, variants: tuple[tuple[int, int | None], ...]
+) -> tuple[set[int], set[int]]:
     """(pages done in the person's newest run of the course, modules outside that run's variant)
-    in one query: the run's completions, the run's variant and the course's variants with their
-    modules as one UNION ALL (a course without variants hides nothing)."""
-    number = IntegerField()
-    latest = Subquery(
-        CourseRun.objects.filter(user_id=user.pk, course_id=course_id)
-        .order_by("-started_at", "-id")
-        .values("id")[:1]
-    )
-    done = (
-        StepCompletion.objects.filter(run_id=latest)
-        .annotate(kind=Value(1, number), b=Value(0, number), c=Value(0, number))
-        .values_list("kind", "page_id", "b", "c")
-        .order_by()
-    )
-    run = (
-        CourseRun.objects.filter(id=latest)
-        .annotate(kind=Value(2, number), b=Value(0, number), c=Value(0, number))
-        .values_list("kind", "variant_id", "b", "c")
-        .order_by()
-    )
-    variants = (
-        CourseVariant.objects.filter(course_id=course_id)
-        .annotate(kind=Value(3, number))
-        .values_list("kind", "id", "modules", "sort_order")
-        .order_by()
-    )
-    rows = list(done.union(run, variants, all=True) if user.is_authenticated else variants)
-    pages = {a for kind, a, _b, _c in rows if kind == 1}
-    variant_id = next((a for kind, a, _b, _c in rows if kind == 2), None)
-    ordered = sorted(((c, a, b) for kind, a, b, c in rows if kind == 3), key=lambda r: r[:2])
-    course = _variants_from_rows((course_id, a, b) for _order, a, b in ordered).get(course_id)
+    in one query: the newest run's completions and the run's variant as one UNION ALL, in SQL
+    written once (the ORM's compiling of a union cost more than running it); ``variants`` are
+    the course's (Outline.variants): a course without variants hides nothing."""
+    pages: set[int] = set()
+    variant_id = None
+    if user.is_authenticated:
+        with connection.cursor() as cursor:
+            cursor.execute(_place_sql(), [user.pk, course_id, user.pk, course_id])
+            for kind, value in cursor.fetchall():
+                if kind == 1:
+                    pages.add(value)
+                else:
+                    variant_id = value
+    course = _variants_from_rows((course_id, v, m) for v, m in variants).get(course_id)
     return pages, set() if course is None else course.hidden_modules(variant_id)
 
 
-_LIGHT_FIELDS = ("id", "path", "depth", "title", "slug", "url_path", "content_type_id", "live")
+@cache
+def _place_sql() -> str:
+    runs, done = CourseRun._meta.db_table, StepCompletion._meta.db_table
+    latest = (
+        f"(SELECT id FROM {runs} WHERE user_id = %s AND course_id = %s "  # noqa: S608
+        "ORDER BY started_at DESC, id DESC LIMIT 1)"
+    )
+    return (
+        f"SELECT 1, page_id FROM {done} WHERE run_id = {latest} "  # noqa: S608
+        f"UNION ALL SELECT 2, variant_id FROM {runs} WHERE id = {latest}"
+    )
 
 
 def _light_page(row: tuple) -> Page:
     """A Page with just the fields titles, links and the pager need, without a model load."""
-    return Page(**dict(zip(_LIGHT_FIELDS, row, strict=True)))
+    return Page(**dict(zip(LIGHT_FIELDS, row, strict=True)))
 
 
 def lesson_context(*, lesson: Page, user: User) -> dict[str, object]:
     """Course, module, previous/next step and whether this person has done the step. In a
     course with variants the previous and next step are those of the person's variant.
 
-    Two queries whatever the course size: the course with its modules and live steps as plain
-    rows, and the person's place in it (``_place_in_course``); page objects are built only for
-    the course, the module and the two neighbours.
+    One query whatever the course size when the course's outline is cached (courses.outline),
+    three when it is not: the outline, and the person's place in it (``_place_in_course``);
+    page objects are built only for the course, the module and the two neighbours.
     """
     depth = lesson.depth - 2
-    course_path = lesson.path[: Page.steplen * depth]
-    rows = list(
-        Page.objects.filter(
-            Q(path=course_path, depth=depth)
-            | Q(path__startswith=course_path, depth__in=[depth + 1, depth + 2], live=True)
-        )
-        .order_by("path")
-        .values_list(*_LIGHT_FIELDS)
-    )
-    if not rows or rows[0][1] != course_path:
+    outline = outline_of(course_path=lesson.path[: Page.steplen * depth])
+    if outline is None:
         return {"course": None}
+    rows = outline.rows
     kinds = _step_kinds()
     module_ct = ContentType.objects.get_for_model(ModulePage).id
     modules = {row[1]: row for row in rows[1:] if row[2] == depth + 1 and row[6] == module_ct}
-    done, hidden = _place_in_course(user=user, course_id=rows[0][0])
+    done, hidden = _place_in_course(user=user, course_id=rows[0][0], variants=outline.variants)
     own_modules = {path: row for path, row in modules.items() if row[0] not in hidden}
     if lesson.path[: -Page.steplen] not in own_modules:
         own_modules = modules  # a step of another variant, opened by link: the whole course

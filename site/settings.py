@@ -321,6 +321,8 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# A course's outline (courses.outline) is kept in the cache only when every worker shares it.
+PARAGRAF_OUTLINE_CACHE = env_bool("PARAGRAF_OUTLINE_CACHE", default=bool(CACHE_URL))
 # Sessions are read from the shared cache and written through to the database; a per-process
 # cache would let another worker keep a logged-out session alive, so only with CACHE_URL.
 SESSION_ENGINE = (
