@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Case as SqlCase
-from django.db.models import CharField, F, Q, Value, When
-from django.db.models.functions import Concat
+from django.db.models import CharField, F, Value, When
+from django.db.models.functions import Concat, Left
+from django.db.models.lookups import In
 from django.utils import timezone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,12 +36,14 @@ def row_safe(values: list[Any] | tuple[Any, ...]) -> list[Any]:
 def cell_safe_sql(field: str) -> SqlCase:
     """The text column ``field`` (a lookup path such as ``person__first_name``) as the database
     should write it in an export: the same rule as ``cell_safe``, so rows can stream straight
-    from the database (``COPY``) on PostgreSQL and through the ORM elsewhere."""
-    starts = Q()
-    for start in FORMULA_STARTS:
-        starts |= Q(**{f"{field}__startswith": start})
+    from the database (``COPY``) on PostgreSQL and through the ORM elsewhere. One test of the
+    first character per cell (``left(x, 1) IN (…)``), not one pattern match per formula start:
+    at 5.4 million rows × 6 columns that is most of the database's work in an export."""
     return SqlCase(
-        When(starts, then=Concat(Value("'"), F(field), output_field=CharField())),
+        When(
+            In(Left(F(field), 1), list(FORMULA_STARTS)),
+            then=Concat(Value("'"), F(field), output_field=CharField()),
+        ),
         default=F(field),
         output_field=CharField(),
     )

@@ -79,6 +79,8 @@ def _environment(db_url: str) -> dict[str, str]:
         PARAGRAF_BEHIND_PROXY="0",
         PARAGRAF_MANIFEST_STATIC="0",
         PARAGRAF_ALLOW_DEMO="1",
+        # The shared cache production runs with (docs/drift.md): sessions, throttling, outlines.
+        CACHE_URL=os.environ.get("LOAD_CACHE_URL", "redis://127.0.0.1:6379/12"),
         CELERY_BROKER_URL="",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         LOG_LEVEL="WARNING",
@@ -138,6 +140,9 @@ def _prepare(users: int, targets_file: Path, *, full_data: bool) -> None:
     from people.roles import LEARNER
 
     call_command("migrate", verbosity=0, interactive=False)
+    from django.core.cache import cache
+
+    cache.clear()  # a fresh database: nothing an earlier run cached (outlines, sessions) holds
     if full_data:
         _generate_full()
     call_command("seed_demo", verbosity=0)
@@ -203,6 +208,62 @@ def _summary(stats_csv: Path, seconds: float) -> int:
     return int(total["Failure Count"])
 
 
+#: Page types the locustfile requests by GET, and the target list each draws its URLs from.
+PROFILED = {
+    "lesson page": "lessons",
+    "quiz page": "quizzes",
+    "course page": "courses",
+    "/mine-kurser/": None,
+}
+
+
+def _profile_slowest(stats_csv: Path, targets_file: Path, requests: int = 40) -> None:
+    """Where the time goes on the slowest page (by p95) of the run: the same page requested
+    in-process by one of the learners, under cProfile, with its SQL timed; prints the time per
+    request, the share spent in SQL and Paragraf's own functions by cumulative time."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from people.models import User
+
+    rows = {row["Name"]: row for row in csv.DictReader(stats_csv.open())}
+    measured = [name for name in PROFILED if name in rows and rows[name]["95%"] not in ("", "N/A")]
+    if not measured:
+        return
+    slowest = max(measured, key=lambda name: float(rows[name]["95%"]))
+    targets = json.loads(targets_file.read_text())
+    urls = targets[PROFILED[slowest]] if PROFILED[slowest] else [slowest]
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username=targets["users"][0]))
+    for url in urls:  # warm: templates compiled, caches filled, as in a running worker
+        client.get(url)
+    profile = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        start = time.perf_counter()
+        profile.enable()
+        for i in range(requests):
+            response = client.get(urls[i % len(urls)])
+            assert response.status_code == 200, (urls[i % len(urls)], response.status_code)
+        profile.disable()
+        seconds = time.perf_counter() - start
+    sql = sum(float(q["time"]) for q in queries.captured_queries)
+    print(
+        f"\nwhere the time goes: {slowest!r} (slowest p95 of the run), {requests} requests "
+        f"in-process under cProfile: {seconds / requests * 1000:.1f} ms each, "
+        f"{len(queries.captured_queries) / requests:.1f} queries taking {sql / requests * 1000:.1f} ms "
+        f"({sql / seconds:.0%} of the time); Paragraf's own functions by cumulative time:"
+    )
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("cumulative").print_stats(r"^(?!.*site-packages)" + str(ROOT), 15)
+    print("\n".join(line for line in out.getvalue().splitlines() if str(ROOT) in line))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=200)
@@ -260,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         seconds = time.monotonic() - started
     failures = _summary(RESULTS / "load_stats.csv", seconds)
+    _profile_slowest(RESULTS / "load_stats.csv", targets_file)
     return result.returncode or (1 if failures else 0)
 
 

@@ -83,12 +83,16 @@ def test_production_settings_turn_on_hsts_and_secure_cookies():
     ],
 )
 def test_sessions_are_cached_only_in_a_cache_shared_by_every_worker(cache_url, engine):
+    """And so are course outlines (courses.outline): a worker must see another's change."""
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="paragraf.settings", CACHE_URL=cache_url)
-    code = "from django.conf import settings as s; print(s.SESSION_ENGINE)"
+    env.pop("PARAGRAF_OUTLINE_CACHE", None)
+    code = (
+        "from django.conf import settings as s; print(s.SESSION_ENGINE, s.PARAGRAF_OUTLINE_CACHE)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == engine
+    assert out.split() == [engine, str(bool(cache_url))]
 
 
 def _fail(client, username="medarbejder", ip="10.0.0.1"):
