@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 from django.conf import settings
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from people.models import OrgUnit, User
@@ -174,20 +174,23 @@ def assignments_follow_audience(
     requirements = list(Requirement.objects.filter(is_active=True))
     rows: list[tuple] = []
     for requirement in requirements:
-        # The audience among these people only: the subquery reads them by id, not everyone.
-        audience = requirement_audience(requirement=requirement).filter(pk__in=active_people)
+        # NOT EXISTS, an anti-join: NOT IN over a subquery of hundreds of thousands of people
+        # does not fit in memory as a hash and is then run once per row.
+        in_audience = Exists(
+            requirement_audience(requirement=requirement).filter(pk=OuterRef("person_id"))
+        )
         result.closed += (
             Assignment.objects.filter(
                 requirement=requirement, person__in=active_people, status__in=OPEN_STATUSES
             )
-            .exclude(person__in=audience)
+            .exclude(in_audience)
             .update(status=Status.SUPERSEDED)
         )
         returning = (
             current_cycles()
             .filter(requirement=requirement, status=Status.SUPERSEDED)
             .filter(person__in=active_people)
-            .filter(person__in=audience)
+            .filter(in_audience)
         )
         for cycle in returning:
             cycle.requirement = requirement
