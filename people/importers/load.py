@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -26,6 +27,10 @@ logger = logging.getLogger(__name__)
 
 #: Max size of an uploaded HR file; the whole city's OPUS export is about 60 MB.
 MAX_BYTES = 200 * 1024 * 1024
+#: A file naming fewer than one in DELTA_SHARE of the people, and at most DELTA_MAX numbers, is
+#: planned from the people it names and their manager chains instead of from everyone.
+DELTA_SHARE = 10
+DELTA_MAX = 10_000
 
 PERSON_FIELDS = (
     "first_name",
@@ -166,11 +171,32 @@ class _Plan:
         self.code_by_path = {row[2]: code for code, row in self.units.items()}
         self.people: dict[str, tuple] = {}
         self.usernames: dict[str, str | None] = {}
-        for row in User.objects.values_list("id", "employee_number", "username", *PERSON_FIELDS):
+        people = User.objects.all()
+        named = self._named_numbers()
+        if named is not None:
+            # A delta: the people it names, their managers and their managers' managers, which
+            # is all that planning and the manager-cycle check read; not the whole table.
+            people = people.filter(pk__in=_manager_chains(named))
+            usernames = User.objects.filter(username__in=named)
+            self.usernames.update(usernames.values_list("username", "employee_number"))
+        for row in people.values_list("id", "employee_number", "username", *PERSON_FIELDS):
             if row[1] is not None:
                 self.people[row[1]] = row
             self.usernames[row[2]] = row[1]
         self.number_by_id = {row[0]: number for number, row in self.people.items()}
+
+    def _named_numbers(self) -> list[str] | None:
+        """The employee numbers the file names (its people and the managers it names), when
+        the file is a delta: a small part of the people Paragraf has. None when every person
+        must be read: an OPUS file (each manager is derived from everyone's roles) or a file
+        naming more than one in DELTA_SHARE of the people (or more than DELTA_MAX)."""
+        if self.parsed.derive_managers:
+            return None
+        named = {e.number for e in self.parsed.employees if e.number}
+        named |= {e.manager_number for e in self.parsed.employees if e.manager_number}
+        if len(named) > DELTA_MAX or len(named) * DELTA_SHARE >= User.objects.count():
+            return None
+        return sorted(named)
 
     # -- units -------------------------------------------------------------------------------
     def _parent_code_of_existing(self, code: str) -> str | None:
@@ -672,6 +698,18 @@ class _Plan:
             _update_people(updates)
         self.changed_person_ids = changed_ids
         self.new_person_ids = [id_of[e.number] for e in self.new_people]
+
+
+def _manager_chains(numbers: list[str]) -> RawSQL:
+    """The ids of the people with these employee numbers and of everyone above them in the
+    manager chain (a recursive query), for ``pk__in``."""
+    table = User._meta.db_table
+    return RawSQL(  # noqa: S611 - our table name; the numbers are bound parameters
+        f"WITH RECURSIVE chain(id) AS (SELECT id FROM {table} WHERE employee_number IN "  # noqa: S608
+        f"({', '.join(['%s'] * len(numbers))}) UNION SELECT u.manager_id FROM {table} u "
+        "JOIN chain c ON u.id = c.id WHERE u.manager_id IS NOT NULL) SELECT id FROM chain",
+        numbers,
+    )
 
 
 def _rehire_dates(

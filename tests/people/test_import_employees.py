@@ -20,6 +20,16 @@ ROWS = [
 ]
 
 
+@pytest.fixture(autouse=True, params=["whole", "delta"])
+def planning(request, monkeypatch):
+    """Every test twice: the file planned from every person, and planned as a delta (from the
+    people it names and their manager chains, people.importers.load._named_numbers)."""
+    from people.importers import load
+
+    monkeypatch.setattr(load, "DELTA_SHARE", 0 if request.param == "delta" else 10**9)
+    return request.param
+
+
 def csv_bytes(rows=ROWS, header=HEADER, encoding="utf-8-sig", sep=";") -> bytes:
     text = "\r\n".join([header, *rows]) + "\r\n"
     return text.replace(";", sep).encode(encoding)
@@ -219,3 +229,25 @@ def test_an_opus_file_that_is_not_xml_is_rejected():
     assert "ikke gyldig XML (fejl i linje 1)" in excinfo.value.errors[0]
     assert "unclosed" not in excinfo.value.errors[0] and "no element" not in excinfo.value.errors[0]
     assert OrgUnit.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_delta_that_closes_a_manager_chain_into_a_ring_is_refused(planning):
+    """Anne → Bo → Cæcilie exist (Cæcilie's manager Bo, Bo's manager Anne); a file of Anne alone
+    naming Cæcilie as her manager closes the ring through people the file does not list."""
+    employees_import(data=csv_bytes(), today=dt.date(2025, 1, 1))
+    ring = ROWS[0].replace(";ja;01-01-2010;;", ";ja;01-01-2010;;5003")
+    with pytest.raises(ImportInvalid) as refused:
+        employees_import(data=csv_bytes([ring]), today=dt.date(2025, 1, 2))
+    assert any("ledelseskæden går i ring" in line for line in refused.value.errors)
+    assert User.objects.get(employee_number="5001").manager_id is None
+
+
+@pytest.mark.django_db
+def test_a_delta_names_a_manager_the_file_does_not_list(planning):
+    employees_import(data=csv_bytes(), today=dt.date(2025, 1, 1))
+    moved = "5004;Dan;Dyb;d@kk.dk;KK-TMF-T1;Team Ét;KK-TMF;Sagsbehandler;;01-09-2024;;5001"
+    summary = employees_import(data=csv_bytes([moved]), today=dt.date(2025, 1, 2))
+    assert summary.people_changed == 1
+    dan = User.objects.get(employee_number="5004")
+    assert dan.manager.employee_number == "5001"

@@ -33,6 +33,16 @@ OPUS_UNITS = """
 """
 
 
+@pytest.fixture(autouse=True, params=["whole", "delta"])
+def planning(request, monkeypatch):
+    """Every test twice: the file planned from every person, and planned as a delta (from the
+    people it names and their manager chains, people.importers.load._named_numbers)."""
+    from people.importers import load
+
+    monkeypatch.setattr(load, "DELTA_SHARE", 0 if request.param == "delta" else 10**9)
+    return request.param
+
+
 def opus_employee(
     number: str,
     *,
