@@ -411,23 +411,29 @@ class _Echo:
 CSV_CHUNK = 64 * 1024
 
 
-def assignments_csv_stream(queryset):
-    """Yield the CSV of ``queryset`` as bytes chunks of about CSV_CHUNK: PostgreSQL streams
-    ``COPY (…) TO STDOUT`` through Django's connection; other databases stream rows from a
-    chunked iterator. Memory stays flat whatever the number of rows."""
-    yield ("\ufeff" + ";".join(str(label) for _, label in EXPORT_COLUMNS) + "\r\n").encode()
-    # The Danish status label is computed by the database, so COPY can stream it as is.
+def export_rows(queryset):
+    """The export's rows of ``queryset``, in EXPORT_COLUMNS order, as the database writes
+    them: the Danish status label and formula-safe text are computed in SQL, so ``COPY`` can
+    stream them as they are."""
     label = Case(
         *[When(status=code, then=Value(str(text))) for code, text in Status.choices],
         default=F("status"),
         output_field=CharField(),
     )
     text = {name: cell_safe_sql(name) for name in EXPORT_TEXT_COLUMNS}
-    qs = (
+    return (
         queryset.annotate(status_label=label, **{f"safe_{n}": e for n, e in text.items()})
         .order_by("id")
         .values_list(*[f"safe_{n}" if n in text else n for n, _ in EXPORT_COLUMNS])
     )
+
+
+def assignments_csv_stream(queryset):
+    """Yield the CSV of ``queryset`` as bytes chunks of about CSV_CHUNK: PostgreSQL streams
+    ``COPY (…) TO STDOUT`` through Django's connection; other databases stream rows from a
+    chunked iterator. Memory stays flat whatever the number of rows."""
+    yield ("\ufeff" + ";".join(str(label) for _, label in EXPORT_COLUMNS) + "\r\n").encode()
+    qs = export_rows(queryset)
     buffer = bytearray()
     if connection.vendor == "postgresql":
         sql, params = qs.query.sql_with_params()
