@@ -470,8 +470,8 @@ def _evaluation_baseline(data: dict) -> float:
         _raw(
             "INSERT INTO compliance_assignment (person_id, requirement_id, unit_id, cycle, "
             "assigned_at, due_at, status, exempt_reason) "
-            "SELECT p.id, r.id, p.org_unit_id, 1, current_date, p.start_date + 60, "
-            "CASE WHEN p.start_date + 60 < current_date THEN 'overdue' ELSE 'not_started' END, '' "
+            "SELECT p.id, r.id, p.org_unit_id, 1, current_date, COALESCE(p.start_date, p.first_seen) + 60, "
+            "CASE WHEN COALESCE(p.start_date, p.first_seen) + 60 < current_date THEN 'overdue' ELSE 'not_started' END, '' "
             "FROM people_user p CROSS JOIN compliance_requirement r "
             "WHERE p.is_active AND p.org_unit_id IS NOT NULL AND r.id = ANY(%s)",
             [data["requirements"]],
