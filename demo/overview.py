@@ -60,6 +60,10 @@ def _status_on(past: list[tuple[int, str]], days_ago: int) -> str:
     return "not_started"
 
 
+#: Above this many current cycles the demo draws no history (see seed_overview).
+DEMO_MAX_CYCLES = 20_000
+
+
 def seed_overview(context: dict) -> None:
     today = timezone.localdate()
     if SnapshotDay.objects.filter(day__lt=today).exists():
@@ -88,6 +92,14 @@ def seed_overview(context: dict) -> None:
         if up is not None and (up, requirement_id) in own:
             for status, n in counts.items():
                 own[(up, requirement_id)][status] = own[(up, requirement_id)].get(status, 0) - n
+    cycles = sum(max(0, n) for counts in own.values() for n in counts.values())
+    if cycles > DEMO_MAX_CYCLES:
+        # The history is drawn cycle by cycle, day by day: for a demo's few hundred people.
+        # On a bench-size database (make load) it would take hours and show nothing new.
+        logger.warning(
+            "overview demo skipped: %s current cycles (more than %s)", cycles, DEMO_MAX_CYCLES
+        )
+        return
     lagging_path = _lagging_centre(subtree, units)
     daily: dict[tuple[int, int, int], dict[str, int]] = defaultdict(
         lambda: dict.fromkeys(STATUSES, 0)

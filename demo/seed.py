@@ -128,14 +128,15 @@ def seed_site() -> tuple[HomePage, CourseIndexPage, GuidelineIndexPage]:
             site.save()
         if old_root is not None and old_root.pk != home.pk and not old_root.get_children().exists():
             old_root.delete()
-    courses = CourseIndexPage.objects.first()
+    # Under the home page: an index elsewhere (the bench data's own) is not served by the site.
+    courses = CourseIndexPage.objects.descendant_of(home).first()
     if courses is None:
         courses = CourseIndexPage(
             title="Kurser", slug="kurser", intro="<p>Alle kurser i Paragraf.</p>"
         )
         home.add_child(instance=courses)
         _publish(courses)
-    guidelines = GuidelineIndexPage.objects.first()
+    guidelines = GuidelineIndexPage.objects.descendant_of(home).first()
     if guidelines is None:
         guidelines = GuidelineIndexPage(
             title="Administrationsgrundlag",

@@ -81,3 +81,16 @@ def test_seed_demo_gives_hr_a_year_of_history(settings):
     call_command("seed_demo", stdout=StringIO())
     days = ComplianceSnapshot.objects.values_list("day", flat=True).distinct().count()
     assert days == 365
+
+
+def test_the_demo_draws_no_history_on_a_bench_size_database(cycles, units, monkeypatch, caplog):
+    """make load seeds the demo on 540,000 cycles: drawing them day by day would take hours."""
+    import logging
+
+    from demo import overview as demo_overview
+
+    monkeypatch.setattr(demo_overview, "DEMO_MAX_CYCLES", 1)
+    with caplog.at_level(logging.WARNING, logger="demo.overview"):
+        seed_overview({})
+    assert not ComplianceSnapshot.objects.exists()
+    assert "overview demo skipped" in caplog.text
