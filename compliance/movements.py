@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
@@ -226,18 +227,16 @@ def assignments_after_import(
     )
     if touched is None:
         logger.info("HR import: over %s people touched, one pass over everyone", INCREMENTAL_LIMIT)
-        assignments_resync_people(person_ids=None, rehired=rehired, today=today)
+        if _resync(None, rehired, today):
+            counts_rebuild()
         return
+    # A unit that moved leaves its counts with ancestors the tree no longer names: only a rebuild
+    # moves them (a move in the tree is rare; a delta is not). Otherwise one before-and-after.
+    with nullcontext() if moved_unit_ids else counts_follow(touched):
+        _resync(touched, rehired, today)
+        requirements_evaluate(today=today, person_ids=touched, follow_counts=False)
     if moved_unit_ids:
-        # The moved units' counts are carried by their old ancestors, which the tree no longer
-        # names: only a rebuild moves them (a move in the tree is rare; a delta is not).
-        _resync(touched, rehired, today)
-        requirements_evaluate(today=today, person_ids=touched, follow_counts=False)
         counts_rebuild()
-        return
-    with counts_follow(touched):  # one before-and-after for both steps
-        _resync(touched, rehired, today)
-        requirements_evaluate(today=today, person_ids=touched, follow_counts=False)
 
 
 def _touched_people(
@@ -260,32 +259,15 @@ def _touched_people(
     return sorted(touched)
 
 
-def assignments_resync_people(
-    *,
-    person_ids: list[int] | None = None,
-    rehired: dict[int, tuple[dt.date | None, dt.date]] | None = None,
-    today: dt.date | None = None,
-) -> None:
-    """After an HR import: follow moved people to their new unit, retire leavers' open cycles,
-    apply the rehire rule to people who came back and the transfer rule to the rest
-    (compliance.movements). The counts are moved by the difference for a delta of up to
-    INCREMENTAL_LIMIT people, and rebuilt when everyone (or more) is resynced."""
-    if person_ids is not None and len(person_ids) > INCREMENTAL_LIMIT:
-        person_ids = None  # a big import: one pass over everyone beats a huge IN list
-    if person_ids is None:
-        if _resync(None, rehired, today):
-            counts_rebuild()
-        return
-    with counts_follow(person_ids):
-        _resync(person_ids, rehired, today)
-
-
 def _resync(
     person_ids: list[int] | None,
     rehired: dict[int, tuple[dt.date | None, dt.date]] | None,
     today: dt.date | None,
 ) -> int:
-    """The resync's writes; the number of cycles changed."""
+    """Follow ``person_ids`` (everyone for None) after an HR import: their cycles to their new
+    unit, leavers' open cycles closed, the rehire rule for people who came back and the
+    transfer rule for the rest. Returns the number of cycles changed; the caller keeps the
+    counts."""
     people = User.objects.all() if person_ids is None else User.objects.filter(pk__in=person_ids)
     # Every cycle follows its person to their unit, in one statement.
     changed = (
