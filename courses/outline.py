@@ -115,7 +115,9 @@ def _variant_changed(sender, instance, **kwargs) -> None:
 def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="courses_outline_published")
     page_unpublished.connect(_page_changed, dispatch_uid="courses_outline_unpublished")
-    post_delete.connect(_any_page_deleted, dispatch_uid="courses_outline_deleted")
+    # Page, not every model: a receiver for all senders would stop Django's fast bulk deletes
+    # everywhere. Deleting a specific page deletes its Page row too, which sends this.
+    post_delete.connect(_page_changed, sender=Page, dispatch_uid="courses_outline_deleted")
     pre_page_move.connect(_page_moved, dispatch_uid="courses_outline_moving")
     post_page_move.connect(_page_moved, dispatch_uid="courses_outline_moved")
     page_slug_changed.connect(_page_moved, dispatch_uid="courses_outline_slug")
@@ -124,8 +126,3 @@ def connect() -> None:
     m2m_changed.connect(
         _variant_changed, sender=CourseVariant.modules.through, dispatch_uid="courses_outline_vm"
     )
-
-
-def _any_page_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
-        outlines_forget([instance.path])
